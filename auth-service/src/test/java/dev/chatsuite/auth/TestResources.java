@@ -1,0 +1,14 @@
+package dev.chatsuite.auth;
+
+import dev.chatsuite.testsupport.*;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+
+/** The backends every test of this service runs against (global: one application for all tests). */
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "auth_test"))
+public final class TestResources {
+    private TestResources() {
+    }
+}

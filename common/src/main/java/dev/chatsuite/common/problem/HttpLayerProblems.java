@@ -1,0 +1,76 @@
+package dev.chatsuite.common.problem;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Problem+json for failures decided below Quarkus REST: an oversized body (refused from its
+ * declared length before a byte is read) and any failure of a plain Vert.x route, so that no
+ * path answers with an HTML page or an empty 500.
+ */
+@ApplicationScoped
+public class HttpLayerProblems {
+
+    private static final Logger LOG = Logger.getLogger(HttpLayerProblems.class);
+
+    private final long maxBodyBytes;
+
+    public HttpLayerProblems(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
+        this.maxBodyBytes = maxBodySize.asLongValue();
+    }
+
+    void registerLengthCheck(@Observes Filters filters) {
+        filters.register(this::refuseOversizedBody, 9_000);
+    }
+
+    void registerFailureHandler(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::onFailure);
+    }
+
+    void refuseOversizedBody(RoutingContext ctx) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && exceeds(length)) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            write(ctx, 413, Problems.defaultDetail(413));
+            return;
+        }
+        ctx.next();
+    }
+
+    private boolean exceeds(String length) {
+        try {
+            return Long.parseLong(length.trim()) > maxBodyBytes;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    void onFailure(RoutingContext ctx) {
+        if (ctx.response().ended() || ctx.response().headWritten()) {
+            return;
+        }
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        if (status >= 500 && ctx.failure() != null) {
+            LOG.errorf(ctx.failure(), "Unexpected failure on %s", ctx.request().path());
+        }
+        write(ctx, status, Problems.defaultDetail(status));
+    }
+
+    public static void write(RoutingContext ctx, int status, String detail) {
+        Problem problem = Problems.of(status, ProblemType.forStatus(status), detail, ctx.request().path(), null);
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(Json.encode(problem));
+    }
+}

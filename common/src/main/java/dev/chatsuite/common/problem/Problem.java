@@ -1,0 +1,16 @@
+package dev.chatsuite.common.problem;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem document, as the contract spells it:
+ * {@code {type, title, status, detail, instance, requestId, errors?}}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance, String requestId,
+        List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+}

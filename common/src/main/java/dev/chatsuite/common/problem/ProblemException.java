@@ -1,0 +1,58 @@
+package dev.chatsuite.common.problem;
+
+import java.util.List;
+
+/**
+ * Thrown by service code for any failure a client can act on; mapped to problem+json
+ * with its status, type slug, detail and optional field errors. Never carries secrets:
+ * its detail goes to the client as is.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String typeSlug;
+    private final List<FieldError> errors;
+
+    public ProblemException(int status, String typeSlug, String detail, List<FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.typeSlug = typeSlug;
+        this.errors = errors == null ? null : List.copyOf(errors);
+    }
+
+    public ProblemException(int status, String typeSlug, String detail) {
+        this(status, typeSlug, detail, null);
+    }
+
+    public static ProblemException badRequest(String detail, List<FieldError> errors) {
+        return new ProblemException(400, "validation", detail, errors);
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(404, "not-found", detail);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", detail);
+    }
+
+    public static ProblemException conflict(String detail, List<FieldError> errors) {
+        return new ProblemException(409, "conflict", detail, errors);
+    }
+
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(401, "unauthorized", detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return ProblemType.of(typeSlug);
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

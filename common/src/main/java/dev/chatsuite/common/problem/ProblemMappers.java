@@ -1,0 +1,145 @@
+package dev.chatsuite.common.problem;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Maps every failure that reaches Quarkus REST to problem+json. The priorities sit above
+ * Quarkus's built-in mappers so that none of them answers with its own body.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int PRIORITY = Priorities.USER - 100;
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response problem(ProblemException e, UriInfo uri) {
+        return Problems.response(Problems.of(e.status(), e.type(), e.getMessage(), path(uri), e.errors()));
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new FieldError(fieldName(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+        return Problems.response(Problems.of(400, ProblemType.of("validation"),
+                "The request has invalid fields; see errors.", path(uri), errors));
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        List<FieldError> errors = null;
+        String detail = "The request body is not valid JSON.";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping.getPath());
+            errors = List.of(new FieldError(field, "Has the wrong type or format."));
+            detail = "The request body has a field of the wrong type or format; see errors.";
+        }
+        return Problems.response(Problems.of(400, ProblemType.of("malformed-json"), detail, path(uri), errors));
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized(uri);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return unauthorized(uri);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problems.response(Problems.of(403, ProblemType.forStatus(403), Problems.defaultDetail(403), path(uri), null));
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original == null ? 500 : original.getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.ResponseBuilder builder = Response.fromResponse(Problems.response(
+                Problems.of(status, ProblemType.forStatus(status), Problems.defaultDetail(status), path(uri), null)));
+        String allow = original.getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            builder.header(HttpHeaders.ALLOW, allow);
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY + 1)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected failure on %s", path(uri));
+        return Problems.response(Problems.of(500, ProblemType.forStatus(500), Problems.defaultDetail(500), path(uri), null));
+    }
+
+    private static Response unauthorized(UriInfo uri) {
+        return Response.fromResponse(Problems.response(
+                Problems.of(401, ProblemType.forStatus(401), Problems.defaultDetail(401), path(uri), null)))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+
+    /** {@code register.request.email} becomes {@code email}; nested paths keep their tail after the arguments. */
+    static String fieldName(Path path) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, PARAMETER, RETURN_VALUE, CROSS_PARAMETER -> names.clear();
+                default -> {
+                    if (node.getName() != null) {
+                        names.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+                    }
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            String full = path.toString();
+            return full.substring(full.lastIndexOf('.') + 1);
+        }
+        return String.join(".", names);
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> refs) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : refs) {
+            if (ref.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+}

@@ -1,0 +1,6 @@
+-- Baseline of the media-service schema; feature tables come in later versioned migrations.
+CREATE TABLE IF NOT EXISTS service_info (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+INSERT INTO service_info (key, value) VALUES ('service', 'media-service') ON CONFLICT (key) DO NOTHING;
