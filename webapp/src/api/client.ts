@@ -1,0 +1,144 @@
+import type { Conversation, FieldError, Message, Me, Page, Problem, PublicProfile, Session } from './types';
+
+/** A problem+json answer, kept whole so the UI can show `detail` and put `errors` under their fields. */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail || problem.title);
+  }
+
+  fieldErrors(): Record<string, string> {
+    const byField: Record<string, string> = {};
+    for (const error of this.problem.errors ?? ([] as FieldError[])) {
+      byField[error.field] ??= error.message;
+    }
+    return byField;
+  }
+}
+
+export type Fetch = typeof fetch;
+
+/**
+ * Calls the gateway (same origin). The browser sends the session cookies; the page never
+ * sees a token. Unsafe methods carry the Origin header the gateway's CSRF check wants,
+ * which browsers add by themselves.
+ */
+export class Api {
+  constructor(private readonly fetchImpl: Fetch = (input, init) => fetch(input, init)) {}
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+    if (body instanceof FormData) {
+      init.body = body;
+    } else if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+    }
+    let response: Response;
+    try {
+      response = await this.fetchImpl(path, init);
+    } catch {
+      throw new ApiError({ type: 'network', title: 'Offline', status: 0, detail: 'Cannot reach the server. Check your connection.' });
+    }
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    const parsed = text ? safeJson(text) : undefined;
+    if (!response.ok) {
+      throw new ApiError(isProblem(parsed) ? parsed : {
+        type: 'about:blank',
+        title: response.statusText || 'Error',
+        status: response.status,
+        detail: `The server answered ${response.status}.`,
+      });
+    }
+    return parsed as T;
+  }
+
+  session(): Promise<Session | null> {
+    return this.request<Session>('GET', '/api/session').catch((e) => {
+      if (e instanceof ApiError && e.problem.status === 401) return null;
+      throw e;
+    });
+  }
+
+  login(identifier: string, password: string): Promise<Session> {
+    return this.request('POST', '/api/session', { identifier, password });
+  }
+
+  logout(): Promise<void> {
+    return this.request('DELETE', '/api/session');
+  }
+
+  register(input: { email: string; username: string; password: string; displayName?: string }): Promise<{ user: Me }> {
+    return this.request('POST', '/api/auth/register', input);
+  }
+
+  updateMe(patch: Partial<Pick<Me, 'displayName' | 'bio' | 'location' | 'links'>> & { avatarMediaId?: string | null }): Promise<Me> {
+    return this.request('PATCH', '/api/auth/me', patch);
+  }
+
+  uploadMedia(file: File, purpose: 'avatar' | 'attachment'): Promise<{ id: string; url: string; thumbnailUrl: string | null }> {
+    const form = new FormData();
+    form.append('file', file);
+    form.append('purpose', purpose);
+    return this.request('POST', '/api/media', form);
+  }
+
+  searchUsers(q: string): Promise<Page<PublicProfile>> {
+    return this.request('GET', `/api/users?q=${encodeURIComponent(q)}&limit=20`);
+  }
+
+  user(id: string): Promise<PublicProfile> {
+    return this.request('GET', `/api/users/${encodeURIComponent(id)}`);
+  }
+
+  conversations(cursor?: string | null): Promise<Page<Conversation>> {
+    return this.request('GET', `/api/conversations?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+  }
+
+  startDirect(participantId: string): Promise<Conversation> {
+    return this.request('POST', '/api/conversations', { type: 'direct', participantId });
+  }
+
+  messages(conversationId: string, query: { after?: number; before?: number; cursor?: string | null; limit?: number }): Promise<Page<Message>> {
+    const params = new URLSearchParams({ limit: String(query.limit ?? 50) });
+    if (query.cursor) params.set('cursor', query.cursor);
+    else if (query.after !== undefined) params.set('after', String(query.after));
+    else if (query.before !== undefined) params.set('before', String(query.before));
+    return this.request('GET', `/api/conversations/${conversationId}/messages?${params}`);
+  }
+
+  postMessage(conversationId: string, body: string, clientMessageId: string, files: File[] = []): Promise<Message> {
+    if (files.length === 0) {
+      return this.request('POST', `/api/conversations/${conversationId}/messages`, { body, clientMessageId });
+    }
+    const form = new FormData();
+    form.append('body', body);
+    form.append('clientMessageId', clientMessageId);
+    for (const file of files) form.append('files', file);
+    return this.request('POST', `/api/conversations/${conversationId}/messages`, form);
+  }
+
+  editMessage(id: string, body: string): Promise<Message> {
+    return this.request('PATCH', `/api/messages/${id}`, { body });
+  }
+
+  deleteMessage(id: string): Promise<void> {
+    return this.request('DELETE', `/api/messages/${id}`);
+  }
+
+  markRead(conversationId: string, seq: number): Promise<void> {
+    return this.request('POST', `/api/conversations/${conversationId}/read`, { seq });
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'status' in value && 'detail' in value;
+}

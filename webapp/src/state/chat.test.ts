@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { Conversation, Message } from '../api/types';
+import { initialChat, reduceEvent, timelineOf, typingUsers, type ChatState } from './chat';
+import { addPending } from './timeline';
+
+function message(seq: number, senderId = 'other'): Message {
+  return {
+    id: `m${seq}`, conversationId: 'c1', seq, senderId, body: `b${seq}`, attachments: [],
+    clientMessageId: null, createdAt: `2026-11-24T10:00:0${seq}.000Z`, editedAt: null, deletedAt: null,
+  };
+}
+
+const conversation: Conversation = {
+  id: 'c1', type: 'direct', title: null, participantIds: ['me', 'other'], lastMessage: null, lastSeq: 0,
+  unreadCount: 0, createdAt: '2026-11-24T09:00:00.000Z', updatedAt: '2026-11-24T09:00:00.000Z',
+};
+const older: Conversation = { ...conversation, id: 'c0', updatedAt: '2026-11-24T09:30:00.000Z' };
+const state: ChatState = { ...initialChat, myId: 'me', conversations: [older, conversation] };
+
+describe('reduceEvent', () => {
+  it('should add a created message to its timeline, count it unread and move the conversation up', () => {
+    const next = reduceEvent(state, { type: 'message.created', message: message(1) });
+    expect(timelineOf(next, 'c1').confirmed.map((m) => m.seq)).toEqual([1]);
+    expect(next.conversations[0]).toMatchObject({ id: 'c1', unreadCount: 1, lastSeq: 1 });
+    expect(next.conversations[0].lastMessage?.id).toBe('m1');
+  });
+
+  it('should not count my own messages as unread', () => {
+    const next = reduceEvent(state, { type: 'message.created', message: message(1, 'me') });
+    expect(next.conversations.find((c) => c.id === 'c1')?.unreadCount).toBe(0);
+  });
+
+  it('should count a message delivered twice only once', () => {
+    const once = reduceEvent(state, { type: 'message.created', message: message(1) });
+    const twice = reduceEvent(once, { type: 'message.created', message: message(1) });
+    expect(twice.conversations.find((c) => c.id === 'c1')?.unreadCount).toBe(1);
+    expect(timelineOf(twice, 'c1').confirmed).toHaveLength(1);
+  });
+
+  it('should confirm an optimistic send on ack', () => {
+    const pending = {
+      ...state,
+      timelines: { c1: addPending(timelineOf(state, 'c1'), { clientMessageId: 'k1', conversationId: 'c1', body: 'hi', createdAt: '', status: 'sending' as const }) },
+    };
+    const next = reduceEvent(pending, { type: 'ack', clientMessageId: 'k1', message: { ...message(1, 'me'), clientMessageId: 'k1' } });
+    expect(timelineOf(next, 'c1').pending).toHaveLength(0);
+    expect(timelineOf(next, 'c1').confirmed).toHaveLength(1);
+  });
+
+  it('should show typing for a few seconds and clear it when that user sends', () => {
+    const typing = reduceEvent(state, { type: 'typing', conversationId: 'c1', userId: 'other' }, 1_000);
+    expect(typingUsers(typing, 'c1', 2_000)).toEqual(['other']);
+    expect(typingUsers(typing, 'c1', 7_000)).toEqual([]);
+    const sent = reduceEvent(typing, { type: 'message.created', message: message(1) }, 2_000);
+    expect(typingUsers(sent, 'c1', 2_000)).toEqual([]);
+  });
+
+  it('should track presence and the last shared location', () => {
+    const online = reduceEvent(state, { type: 'presence', userId: 'other', online: true });
+    expect(online.presence.other).toBe(true);
+    const located = reduceEvent(online, { type: 'location', conversationId: 'c1', userId: 'other', lat: 1.5, lng: 2.5, accuracy: 10, at: 'now' });
+    expect(located.locations.c1.other).toEqual({ lat: 1.5, lng: 2.5, accuracy: 10, at: 'now' });
+  });
+
+  it('should lower my unread count when another tab of mine reads', () => {
+    const unread = reduceEvent(reduceEvent(state, { type: 'message.created', message: message(1) }), { type: 'message.created', message: message(2) });
+    const read = reduceEvent(unread, { type: 'read', conversationId: 'c1', userId: 'me', seq: 1 });
+    expect(read.conversations.find((c) => c.id === 'c1')?.unreadCount).toBe(1);
+  });
+});

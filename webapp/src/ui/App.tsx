@@ -1,0 +1,178 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Api, ApiError } from '../api/client';
+import type { Conversation, Me, Message, PublicProfile, Session } from '../api/types';
+import { catchUp } from '../state/catchUp';
+import { initialChat, reduceEvent, Store, timelineOf, withTimeline, type ChatState } from '../state/chat';
+import { newClientMessageId } from '../state/ids';
+import { ChatSocket, socketUrl } from '../state/socket';
+import { addPending, lastSeq, markFailed, markSending, mergeMessages, type PendingMessage } from '../state/timeline';
+import { Register, SignIn } from './AuthForms';
+import { Avatar } from './Avatar';
+import { ConversationView } from './ConversationView';
+import { Conversations } from './Conversations';
+import { useStore, usePath } from './hooks';
+import { Profile } from './Profile';
+
+const TYPING_THROTTLE_MS = 3_000;
+
+export function App() {
+  const api = useMemo(() => new Api(), []);
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [path, navigate] = usePath();
+
+  useEffect(() => {
+    api.session().then(setSession).catch(() => setSession(null));
+  }, []);
+
+  if (session === undefined) return <p class="loading">Loading…</p>;
+  if (!session) {
+    const onSignedIn = (s: Session) => { setSession(s); navigate('/'); };
+    return path === '/register'
+      ? <Register api={api} onSignedIn={onSignedIn} navigate={navigate} />
+      : <SignIn api={api} onSignedIn={onSignedIn} navigate={navigate} />;
+  }
+  return <Chat api={api} me={session.user} setMe={(user) => setSession({ ...session, user })}
+    signOut={async () => { await api.logout().catch(() => undefined); setSession(null); navigate('/login'); }}
+    path={path} navigate={navigate} />;
+}
+
+interface ChatProps {
+  api: Api;
+  me: Me;
+  setMe: (me: Me) => void;
+  signOut: () => void;
+  path: string;
+  navigate: (path: string) => void;
+}
+
+function Chat({ api, me, setMe, signOut, path, navigate }: ChatProps) {
+  const store = useMemo(() => new Store<ChatState>({ ...initialChat, myId: me.id }), [me.id]);
+  const chat = useStore(store);
+  const [profiles, setProfiles] = useState<Record<string, PublicProfile>>({});
+  const [error, setError] = useState<string | null>(null);
+  const socket = useRef<ChatSocket | null>(null);
+  const lastTyping = useRef(0);
+  const activeId = path.startsWith('/c/') ? path.slice(3) : null;
+  const active = chat.conversations.find((c) => c.id === activeId) ?? null;
+
+  const loadConversations = () =>
+    api.conversations().then((page) => store.update((s) => ({ ...s, conversations: page.items })))
+      .catch((e) => setError(e instanceof ApiError ? e.message : 'Could not load conversations.'));
+
+  const catchUpAll = async () => {
+    await loadConversations();
+    for (const id of Object.keys(store.get().timelines)) {
+      const updated = await catchUp(timelineOf(store.get(), id), (after, cursor) => api.messages(id, { after, cursor, limit: 100 }));
+      store.update((s) => withTimeline(s, id, updated));
+    }
+  };
+
+  useEffect(() => {
+    loadConversations();
+    const chatSocket = new ChatSocket({
+      url: socketUrl(location),
+      onEvent: (event) => {
+        if (event.type === 'message.created') {
+          const held = lastSeq(timelineOf(store.get(), event.message.conversationId));
+          if (held > 0 && event.message.seq > held + 1) {
+            const id = event.message.conversationId;
+            catchUp(timelineOf(store.get(), id), (after, cursor) => api.messages(id, { after, cursor, limit: 100 }))
+              .then((t) => store.update((s) => withTimeline(s, id, t)));
+          }
+        }
+        if (event.type === 'error') setError(event.detail);
+        store.update((s) => reduceEvent(s, event));
+      },
+      onStatus: (status) => store.update((s) => ({ ...s, status })),
+      onReconnected: () => { catchUpAll(); },
+    });
+    socket.current = chatSocket;
+    chatSocket.connect();
+    return () => chatSocket.close();
+  }, [store]);
+
+  useEffect(() => {
+    const missing = new Set<string>();
+    for (const c of chat.conversations) for (const id of c.participantIds) if (id !== me.id && !profiles[id]) missing.add(id);
+    for (const id of missing) api.user(id).then((p) => setProfiles((all) => ({ ...all, [id]: p }))).catch(() => undefined);
+  }, [chat.conversations]);
+
+  useEffect(() => {
+    if (!activeId) return;
+    api.messages(activeId, { limit: 50 }).then((page) => store.update((s) => withTimeline(s, activeId, mergeMessages(timelineOf(s, activeId), page.items))))
+      .catch((e) => setError(e instanceof ApiError ? e.message : 'Could not load messages.'));
+  }, [activeId]);
+
+  const activeLastSeq = activeId ? lastSeq(timelineOf(chat, activeId)) : 0;
+  useEffect(() => {
+    if (!activeId || activeLastSeq === 0 || document.hidden) return;
+    api.markRead(activeId, activeLastSeq).then(() => store.update((s) => ({
+      ...s, conversations: s.conversations.map((c) => (c.id === activeId ? { ...c, unreadCount: 0 } : c)),
+    }))).catch(() => undefined);
+  }, [activeId, activeLastSeq]);
+
+  const deliver = (pending: PendingMessage, files: File[]) => {
+    const sentOverSocket = files.length === 0 && socket.current?.send({
+      type: 'send', conversationId: pending.conversationId, body: pending.body, clientMessageId: pending.clientMessageId,
+    });
+    if (sentOverSocket) return;
+    api.postMessage(pending.conversationId, pending.body, pending.clientMessageId, files)
+      .then((message) => store.update((s) => reduceEvent(s, { type: 'ack', clientMessageId: pending.clientMessageId, message })))
+      .catch((e) => {
+        store.update((s) => withTimeline(s, pending.conversationId, markFailed(timelineOf(s, pending.conversationId), pending.clientMessageId)));
+        setError(e instanceof ApiError ? e.message : 'Sending failed.');
+      });
+  };
+
+  const send = (body: string, files: File[]) => {
+    if (!active) return;
+    const pending: PendingMessage = {
+      clientMessageId: newClientMessageId(), conversationId: active.id, body, createdAt: new Date().toISOString(), status: 'sending',
+    };
+    store.update((s) => withTimeline(s, active.id, addPending(timelineOf(s, active.id), pending)));
+    deliver(pending, files);
+  };
+
+  const retry = (pending: PendingMessage) => {
+    store.update((s) => withTimeline(s, pending.conversationId, markSending(timelineOf(s, pending.conversationId), pending.clientMessageId)));
+    deliver(pending, []);
+  };
+
+  const typing = () => {
+    const now = Date.now();
+    if (!active || now - lastTyping.current < TYPING_THROTTLE_MS) return;
+    lastTyping.current = now;
+    socket.current?.send({ type: 'typing', conversationId: active.id });
+  };
+
+  const open = (c: Conversation) => {
+    if (!store.get().conversations.some((x) => x.id === c.id)) store.update((s) => ({ ...s, conversations: [c, ...s.conversations] }));
+    navigate(`/c/${c.id}`);
+  };
+
+  const edited = (message: Message) => store.update((s) => reduceEvent(s, { type: 'message.updated', message }));
+
+  return (
+    <div class={`shell ${activeId || path === '/profile' ? 'has-active' : ''}`}>
+      <header class="topbar">
+        <a href="/" class="brand" onClick={(e) => { e.preventDefault(); navigate('/'); }}>Chat</a>
+        <a href="/profile" onClick={(e) => { e.preventDefault(); navigate('/profile'); }} class="me-link">
+          <Avatar avatar={me.avatar} name={me.username} size={28} /> <span>{me.displayName || me.username}</span>
+        </a>
+        <button type="button" onClick={signOut}>Sign out</button>
+      </header>
+      {chat.status === 'offline' && <p class="offline-banner" role="status">Offline — reconnecting…</p>}
+      {error && <p class="error-banner" role="alert">{error} <button type="button" onClick={() => setError(null)}>Dismiss</button></p>}
+      <div class="panes">
+        <Conversations api={api} chat={chat} profiles={profiles} activeId={activeId} open={open} />
+        <main class="main-pane">
+          {path === '/profile' ? <Profile api={api} me={me} onSaved={setMe} />
+            : active ? <ConversationView api={api} chat={chat} conversation={active} profiles={profiles} send={send} retry={retry}
+                typing={typing} edited={edited}
+                shareLocation={(lat, lng, accuracy) => socket.current?.send({ type: 'location', conversationId: active.id, lat, lng, accuracy })} />
+              : <p class="placeholder">Pick a conversation, or find someone to talk to.</p>}
+        </main>
+      </div>
+    </div>
+  );
+}

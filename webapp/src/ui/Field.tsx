@@ -1,0 +1,35 @@
+
+interface FieldProps {
+  label: string;
+  name: string;
+  type?: 'text' | 'email' | 'password';
+  value: string;
+  error?: string;
+  autoComplete?: string;
+  onInput: (value: string) => void;
+  multiline?: boolean;
+}
+
+/** A labelled input with its field error beneath it, announced to screen readers. */
+export function Field({ label, name, type = 'text', value, error, autoComplete, onInput, multiline }: FieldProps) {
+  const id = `field-${name}`;
+  const props = {
+    id,
+    name,
+    value,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-error` : undefined,
+    onInput: (e: Event) => onInput((e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value),
+  };
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {multiline ? <textarea {...props} rows={3} /> : <input {...props} type={type as 'text'} autoComplete={autoComplete} />}
+      {error && <p class="field-error" id={`${id}-error`} role="alert">{error}</p>}
+    </div>
+  );
+}
+
+export function ErrorBanner({ message }: { message: string | null }) {
+  return message ? <p class="error-banner" role="alert">{message}</p> : null;
+}
