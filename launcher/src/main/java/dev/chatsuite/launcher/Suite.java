@@ -1,0 +1,173 @@
+package dev.chatsuite.launcher;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./suite up}: brings up PostgreSQL, Redis and S3 (configured, local or embedded), then
+ * the four services, waits until all are ready, prints the URLs, and on Ctrl-C or SIGTERM
+ * ({@code ./suite down}) stops everything it started, in reverse order.
+ */
+public final class Suite {
+
+    /** Small-footprint defaults for a laptop; SUITE_JAVA_OPTS replaces them. docs/benchmarks.md has the figures. */
+    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final List<AutoCloseable> backends = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Path root;
+    private final Path dataDir;
+    private final Path readyMarker;
+
+    private Suite(Path root, Path dataDir) {
+        this.root = root;
+        this.dataDir = dataDir;
+        this.readyMarker = dataDir.resolve("run/ready");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        Path root = Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(env.getOrDefault("DATA_DIR", root.resolve("data").toString())).toAbsolutePath().normalize();
+        Suite suite = new Suite(root, dataDir);
+        Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll, "suite-shutdown"));
+        try {
+            suite.up(env);
+        } catch (Exception e) {
+            System.err.println("suite: " + e.getMessage());
+            System.exit(1);
+        }
+        Thread.currentThread().join();
+    }
+
+    private void up(Map<String, String> env) throws Exception {
+        Files.createDirectories(dataDir.resolve("run"));
+        Path logs = Files.createDirectories(dataDir.resolve("logs"));
+        Files.deleteIfExists(readyMarker);
+        int messagingInstances = Integer.parseInt(env.getOrDefault("MESSAGING_INSTANCES", "1"));
+        List<Integer> messagingPorts = new ArrayList<>();
+        for (int i = 0; i < messagingInstances; i++) {
+            messagingPorts.add(i == 0 ? 8082 : 8082 + 2 * i);
+        }
+        List<Integer> ports = new ArrayList<>(List.of(8080, 8081, 8083));
+        ports.addAll(messagingPorts);
+        for (int port : ports) {
+            if (Ports.answers("127.0.0.1", port)) {
+                throw new IllegalStateException("port " + port + " is already in use (is the suite running? ./suite status)");
+            }
+        }
+
+        LocalSecrets secrets = new LocalSecrets(dataDir);
+        Postgres postgres = Postgres.resolve(env, dataDir);
+        backends.add(postgres);
+        System.out.println("suite: using " + postgres.describe());
+        postgres.createDatabases(List.of("auth", "messaging", "media"));
+        Redis redis = Redis.resolve(env);
+        backends.add(redis);
+        System.out.println("suite: using " + redis.describe());
+
+        Map<String, String> shared = new HashMap<>(env);
+        shared.put("DATA_DIR", dataDir.toString());
+        shared.put("DB_HOST", postgres.host);
+        shared.put("DB_PORT", Integer.toString(postgres.port));
+        shared.put("DB_USER", postgres.user);
+        shared.put("DB_PASSWORD", postgres.password);
+        shared.put("REDIS_URL", redis.url);
+        shared.putIfAbsent("MEDIA_SIGNING_SECRET", secrets.get("media-signing-secret"));
+        if (!env.containsKey("S3_ENDPOINT")) {
+            String bucket = env.getOrDefault("S3_BUCKET", "chat-media");
+            String accessKey = secrets.get("s3-access-key");
+            String secretKey = secrets.get("s3-secret-key");
+            LocalS3 s3 = LocalS3.start(dataDir, bucket, accessKey, secretKey);
+            backends.add(s3);
+            System.out.println("suite: using local S3 (S3Proxy) at " + s3.endpoint + " (data under data/s3)");
+            shared.put("S3_ENDPOINT", s3.endpoint);
+            shared.put("S3_BUCKET", bucket);
+            shared.put("S3_ACCESS_KEY", accessKey);
+            shared.put("S3_SECRET_KEY", secretKey);
+        } else {
+            System.out.println("suite: using configured S3 at " + env.get("S3_ENDPOINT"));
+        }
+        shared.put("AUTH_URL", "http://127.0.0.1:8081");
+        shared.put("MEDIA_URL", "http://127.0.0.1:8083");
+        shared.put("MESSAGING_URL", String.join(",", messagingPorts.stream().map(p -> "http://127.0.0.1:" + p).toList()));
+        shared.putIfAbsent("JWKS_URL", "http://127.0.0.1:8081/.well-known/jwks.json");
+        shared.putIfAbsent("PUBLIC_URL", "http://localhost:8080");
+
+        List<String> jvm = Arrays.asList(env.getOrDefault("SUITE_JAVA_OPTS", DEFAULT_JVM_OPTIONS).trim().split("\\s+"));
+        start("auth-service", 8081, "auth", shared, jvm, logs);
+        start("media-service", 8083, "media", shared, jvm, logs);
+        for (int i = 0; i < messagingPorts.size(); i++) {
+            start(i == 0 ? "messaging-service" : "messaging-service-" + (i + 1), messagingPorts.get(i), "messaging", shared, jvm, logs);
+        }
+        start("gateway", 8080, null, shared, jvm, logs);
+
+        for (ServiceProcess service : services) {
+            if (!service.awaitReady(READY_TIMEOUT)) {
+                throw new IllegalStateException(service.name + " did not become ready; see " + service.log);
+            }
+        }
+        StringBuilder pids = new StringBuilder();
+        for (ServiceProcess service : services) {
+            pids.append(service.name).append(' ').append(service.pid()).append(' ').append(service.port).append('\n');
+        }
+        Files.writeString(dataDir.resolve("run/services"), pids, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println("suite: all services are ready");
+        System.out.println("  app (gateway)      http://localhost:8080");
+        for (ServiceProcess service : services) {
+            System.out.printf("  %-18s %s   (log: %s)%n", service.name, service.url(), root.relativize(service.log));
+        }
+        System.out.println("  health             http://localhost:8080/q/health/ready");
+        System.out.println("Stop with Ctrl-C (or ./suite down).");
+        Files.writeString(readyMarker, "ready\n", StandardCharsets.UTF_8);
+    }
+
+    private void start(String name, int port, String database, Map<String, String> shared, List<String> jvm, Path logs)
+            throws Exception {
+        String module = name.startsWith("messaging-service") ? "messaging-service" : name;
+        Map<String, String> env = new HashMap<>(shared);
+        if (database != null) {
+            env.put("DB_NAME", database);
+        }
+        services.add(ServiceProcess.start(name, root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), port, env, jvm, logs));
+    }
+
+    private synchronized void stopAll() {
+        try {
+            Files.deleteIfExists(readyMarker);
+            Files.deleteIfExists(dataDir.resolve("run/services"));
+        } catch (Exception ignored) {
+            // Best effort: the markers only help ./suite status.
+        }
+        List<ServiceProcess> reversed = new ArrayList<>(services);
+        java.util.Collections.reverse(reversed);
+        for (ServiceProcess service : reversed) {
+            try {
+                service.stop(Duration.ofSeconds(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        services.clear();
+        List<AutoCloseable> backendsReversed = new ArrayList<>(backends);
+        java.util.Collections.reverse(backendsReversed);
+        for (AutoCloseable backend : backendsReversed) {
+            try {
+                backend.close();
+            } catch (Exception e) {
+                System.err.println("suite: stopping a backend failed: " + e.getMessage());
+            }
+        }
+        backends.clear();
+        System.out.println("suite: stopped");
+    }
+}
