@@ -77,6 +77,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
         Response original = e.getResponse();
         int status = original == null ? 500 : original.getStatus();
         if (status >= 500) {

@@ -1,0 +1,4 @@
+package dev.chatsuite.auth.password;
+
+public record ForgotPasswordRequest(String email) {
+}
