@@ -82,12 +82,12 @@ public abstract class ProblemContractTest {
 
     @Test
     void shouldRefuseAnOversizedBodyWithProblem413() throws Exception {
-        // A raw request declaring 20 MB: the service must refuse it from the header alone.
+        // A raw request declaring 2 GB: the service must refuse it from the header alone.
         try (Socket socket = new Socket(root.getHost(), root.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/__probe/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 20000000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                    + "Content-Length: 2000000000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String response = readResponse(socket.getInputStream());
             assertThat(response).startsWith("HTTP/1.1 413 ")

@@ -11,11 +11,18 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile TcpProxy proxy;
+    private String database = "0";
+
+    /** Init arg {@code database}: the Redis database index, so one module's keys never meet another's. */
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
 
     @Override
     public Map<String, String> start() {
         proxy = new TcpProxy(TestEnvironment.redisHost(), TestEnvironment.redisPort()).start();
-        return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + proxy.port());
+        return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + proxy.port() + "/" + database);
     }
 
     @Override

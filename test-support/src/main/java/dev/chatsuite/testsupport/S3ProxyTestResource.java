@@ -73,8 +73,23 @@ public class S3ProxyTestResource implements QuarkusTestResourceLifecycleManager 
         return proxy;
     }
 
-    /** The in-memory store behind S3Proxy, to assert which objects exist. */
+    /** The in-memory store behind S3Proxy. */
     public static TransientNio2BlobStore store() {
         return store;
+    }
+
+    public static boolean exists(String bucket, String key) {
+        return store.blobExists(bucket, key);
+    }
+
+    /** How many objects the bucket holds now. */
+    public static int count(String bucket) {
+        return store.list(bucket).contents().size();
+    }
+
+    /** Writes an object behind the service's back, as a crashed upload would leave it. */
+    public static void put(String bucket, String key, byte[] bytes) {
+        store.putBlob(software.amazon.awssdk.services.s3.model.PutObjectRequest.builder().bucket(bucket).key(key)
+                .contentLength((long) bytes.length).build(), new java.io.ByteArrayInputStream(bytes));
     }
 }

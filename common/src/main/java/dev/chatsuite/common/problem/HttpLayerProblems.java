@@ -59,6 +59,10 @@ public class HttpLayerProblems {
         if (ctx.response().ended() || ctx.response().headWritten()) {
             return;
         }
+        if (ctx.failure() instanceof ProblemException problem) {
+            write(ctx, Problems.of(problem.status(), problem.type(), problem.getMessage(), ctx.request().path(), problem.errors()));
+            return;
+        }
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         if (status >= 500 && ctx.failure() != null) {
             LOG.errorf(ctx.failure(), "Unexpected failure on %s", ctx.request().path());
@@ -67,9 +71,20 @@ public class HttpLayerProblems {
     }
 
     public static void write(RoutingContext ctx, int status, String detail) {
-        Problem problem = Problems.of(status, ProblemType.forStatus(status), detail, ctx.request().path(), null);
+        write(ctx, Problems.of(status, ProblemType.forStatus(status), detail, ctx.request().path(), null));
+    }
+
+    /** Answers with {@code problem}, dropping headers set for a body that will not be sent. */
+    public static void write(RoutingContext ctx, Problem problem) {
+        ctx.response().headers()
+                .remove(HttpHeaders.CONTENT_LENGTH)
+                .remove(HttpHeaders.CONTENT_DISPOSITION)
+                .remove(HttpHeaders.ETAG);
+        if (problem.status() != 416) {
+            ctx.response().headers().remove("Content-Range");
+        }
         ctx.response()
-                .setStatusCode(status)
+                .setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(Json.encode(problem));
     }

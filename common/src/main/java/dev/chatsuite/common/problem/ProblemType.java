@@ -27,6 +27,7 @@ public final class ProblemType {
             case 409 -> "conflict";
             case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
+            case 416 -> "range-not-satisfiable";
             case 422 -> "unprocessable-content";
             case 429 -> "rate-limited";
             case 502 -> "bad-gateway";
