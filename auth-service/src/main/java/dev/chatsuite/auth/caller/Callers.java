@@ -36,8 +36,13 @@ public class Callers {
         }
         UUID userId = UUID.fromString(jwt.getSubject());
         return Account.<Account>findById(userId).map(account -> {
-            if (account == null || !account.active) {
-                throw ProblemException.unauthorized("This account is not active.");
+            if (account == null) {
+                throw ProblemException.unauthorized("This account does not exist.");
+            }
+            if (!account.active) {
+                // Still a 401 (the token no longer authenticates anyone), with its own type so that
+                // messaging-service can close a WebSocket with 4003 rather than 4001.
+                throw new ProblemException(401, "account-disabled", "This account is disabled.");
             }
             String tid = jwt.getClaim("tid");
             String sid = jwt.getClaim("sid");

@@ -47,7 +47,7 @@ class AdminTest {
                 .patch("/api/admin/users/" + user.id()).then().statusCode(200).extract().jsonPath();
         assertThat(disabled.getString("id")).isEqualTo(user.id());
         assertProblem(refresh(user.refreshToken()), 401);
-        assertProblem(user.as().get("/api/auth/me"), 401);
+        assertProblem(user.as().get("/api/auth/me"), 401, "account-disabled");
         assertProblem(admin.as().contentType(ContentType.JSON).body(Map.of("active", false))
                 .patch("/api/admin/users/" + UUID.randomUUID()), 404);
     }
