@@ -1,0 +1,29 @@
+package dev.chatsuite.media.storage;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.common.problem.Problems;
+
+/** An unreachable object store is the client's 503 (retry later), never a 500 carrying the SDK's message. */
+public class StoreProblems {
+
+    static final String DETAIL = "Media storage is unreachable right now; retry later.";
+
+    public static Throwable of(Throwable failure) {
+        return failure instanceof ObjectStore.StoreUnavailableException ? problem() : failure;
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 200)
+    public Response unavailable(ObjectStore.StoreUnavailableException e, UriInfo uri) {
+        ProblemException problem = problem();
+        return Problems.response(Problems.of(503, problem.type(), DETAIL, uri.getPath(), null));
+    }
+
+    private static ProblemException problem() {
+        return new ProblemException(503, "storage-unavailable", DETAIL);
+    }
+}

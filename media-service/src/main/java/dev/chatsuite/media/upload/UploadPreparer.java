@@ -1,0 +1,116 @@
+package dev.chatsuite.media.upload;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.media.MediaConfig;
+import dev.chatsuite.media.catalog.Purpose;
+
+/**
+ * Blocking, CPU-heavy checks and transformations of an uploaded file, run on worker threads:
+ * size, type from the bytes, pixel count from the header, then a metadata-free copy and a
+ * thumbnail. At most {@code MEDIA_IMAGE_WORKERS} images are decoded at once, since each
+ * decoded image may take a few hundred megabytes.
+ */
+@ApplicationScoped
+public class UploadPreparer {
+
+    private static final Set<String> IMAGES = Set.of("image/jpeg", "image/png", "image/webp", "image/gif");
+    private final MediaConfig config;
+    private final TypeSniffer sniffer;
+    private final Semaphore decoders;
+
+    public UploadPreparer(MediaConfig config, TypeSniffer sniffer) {
+        this.config = config;
+        this.sniffer = sniffer;
+        this.decoders = new Semaphore(Math.max(1, config.imageWorkers()));
+    }
+
+    PreparedUpload prepare(Path upload, Purpose purpose) throws IOException, InterruptedException {
+        long size = Files.size(upload);
+        if (size > config.maxBytes()) {
+            throw new ProblemException(413, "file-too-large", "The file is " + size + " bytes; the limit is " + config.maxBytes() + " bytes.");
+        }
+        if (size == 0) {
+            throw new ProblemException(400, "empty-file", "The file is empty.");
+        }
+        String type = sniffer.detect(upload);
+        if (!config.allowedTypes().contains(type)) {
+            throw new ProblemException(415, "unsupported-file-type",
+                    "The file's content is " + type + ", which is not accepted; allowed: " + String.join(", ", config.allowedTypes()) + ".");
+        }
+        boolean image = IMAGES.contains(type);
+        if (purpose == Purpose.AVATAR && !image) {
+            throw new ProblemException(415, "unsupported-file-type", "An avatar must be an image (JPEG, PNG, WebP or GIF).");
+        }
+        if (!image) {
+            return new PreparedUpload(upload, false, type, size, null, null, null, null);
+        }
+        return prepareImage(upload, type);
+    }
+
+    private PreparedUpload prepareImage(Path upload, String type) throws IOException, InterruptedException {
+        ImageWork.Dimensions dimensions;
+        BufferedImage decoded;
+        try {
+            dimensions = ImageWork.dimensions(upload);
+            if (dimensions.pixels() > config.maxPixels()) {
+                throw new ProblemException(422, "image-too-large", "The image is " + dimensions.width() + "x" + dimensions.height()
+                        + " pixels; the limit is " + config.maxPixels() + " pixels.");
+            }
+            decoders.acquire();
+            try {
+                decoded = ImageWork.decode(upload);
+            } finally {
+                decoders.release();
+            }
+        } catch (ImageWork.UndecodableImageException e) {
+            throw new ProblemException(422, "undecodable-image", "The file looks like " + type + " but cannot be decoded.");
+        }
+        Path clean = Files.createTempFile(upload.getParent(), "clean-", ".bin");
+        try {
+            switch (type) {
+                case "image/jpeg" -> ImageWork.encode(decoded, "jpeg", clean);
+                case "image/png" -> ImageWork.encode(decoded, "png", clean);
+                case "image/webp" -> Files.write(clean, WebpMetadata.strip(Files.readAllBytes(upload)));
+                // GIF has no EXIF or GPS block, and re-encoding would flatten an animation to its first frame.
+                default -> Files.copy(upload, clean, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            ImageWork.Thumbnail thumbnail = ImageWork.thumbnail(decoded, config.thumbnailSize());
+            return new PreparedUpload(clean, true, type, Files.size(clean), dimensions.width(), dimensions.height(), thumbnail,
+                    etag(thumbnail.bytes()));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(clean);
+            if (e instanceof IllegalArgumentException) {
+                throw new ProblemException(422, "undecodable-image", "The file looks like " + type + " but is malformed.");
+            }
+            throw e;
+        }
+    }
+
+    private static String etag(byte[] bytes) {
+        return quoted(sha256().digest(bytes));
+    }
+
+    private static String quoted(byte[] digest) {
+        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + "\"";
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

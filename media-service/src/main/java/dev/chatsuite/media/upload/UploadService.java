@@ -1,0 +1,109 @@
+package dev.chatsuite.media.upload;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.chatsuite.common.id.Uuids;
+import dev.chatsuite.common.problem.FieldError;
+import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.media.catalog.Media;
+import dev.chatsuite.media.catalog.MediaRepository;
+import dev.chatsuite.media.catalog.Purpose;
+import dev.chatsuite.media.storage.ObjectStore;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * Stores an upload: checks and cleans it on a worker thread, writes the object(s), then the
+ * row. When any step fails, whatever was written is removed before the failure is answered;
+ * if the process dies in between, {@code OrphanSweeper} removes objects that never got a row.
+ */
+@ApplicationScoped
+public class UploadService {
+
+    private static final Logger LOG = Logger.getLogger(UploadService.class);
+    private final UploadPreparer preparer;
+    private final ObjectStore store;
+    private final MediaRepository media;
+    private final Vertx vertx;
+
+    public UploadService(UploadPreparer preparer, ObjectStore store, MediaRepository media, Vertx vertx) {
+        this.preparer = preparer;
+        this.store = store;
+        this.media = media;
+        this.vertx = vertx;
+    }
+
+    public Uni<Media> upload(UUID owner, Path file, String fileName, String purposeValue) {
+        Purpose purpose = Purpose.parse(purposeValue).orElseThrow(() -> ProblemException.badRequest("The purpose is not known; see errors.",
+                List.of(new FieldError("purpose", "Must be avatar or attachment."))));
+        if (file == null) {
+            throw ProblemException.badRequest("A file is required; see errors.", List.of(new FieldError("file", "Send the file in a part named file.")));
+        }
+        UUID id = Uuids.v7();
+        return vertx.executeBlocking(Uni.createFrom().item(() -> prepare(file, purpose)), false)
+                .chain(prepared -> store(id, owner, purpose, FileNames.clean(fileName), prepared)
+                        .eventually(prepared::discard));
+    }
+
+    private PreparedUpload prepare(Path file, Purpose purpose) {
+        try {
+            return preparer.prepare(file, purpose);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Uni<Media> store(UUID id, UUID owner, Purpose purpose, String fileName, PreparedUpload prepared) {
+        Media row = new Media();
+        row.id = id;
+        row.ownerId = owner;
+        row.purpose = purpose.value();
+        row.filename = fileName;
+        row.contentType = prepared.contentType();
+        row.size = prepared.size();
+        row.width = prepared.width();
+        row.height = prepared.height();
+        row.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Uni<Void> objects = store.put(Media.objectKey(id), prepared.file(), prepared.contentType()).invoke(etag -> row.etag = etag).replaceWithVoid();
+        if (prepared.thumbnail() != null) {
+            row.thumbnailType = prepared.thumbnail().contentType();
+            row.thumbnailSize = (long) prepared.thumbnail().bytes().length;
+            row.thumbnailEtag = prepared.thumbnailEtag();
+            objects = objects.chain(() -> store.put(Media.thumbnailKey(id), prepared.thumbnail().bytes(), prepared.thumbnail().contentType()));
+        }
+        return objects
+                .chain(() -> Panache.withTransaction(() -> media.persist(row)))
+                .onFailure().call(failure -> removeObjects(id));
+    }
+
+    private Uni<Void> removeObjects(UUID id) {
+        return store.delete(List.of(Media.objectKey(id), Media.thumbnailKey(id)))
+                .onFailure().invoke(e -> LOG.warnf("Objects of failed upload %s stay for the sweeper", id))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Removes a file; only its owner may. */
+    public Uni<Void> delete(UUID caller, UUID id) {
+        return Panache.withTransaction(() -> media.findById(id).chain(found -> {
+            if (found == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("No media has this id."));
+            }
+            if (!found.ownerId.equals(caller)) {
+                return Uni.createFrom().failure(ProblemException.forbidden("Only the owner may delete this file."));
+            }
+            return media.delete(found);
+        })).chain(() -> removeObjects(id));
+    }
+}
