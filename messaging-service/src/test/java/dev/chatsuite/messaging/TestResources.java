@@ -10,6 +10,7 @@ import io.quarkus.test.common.WithTestResource;
         initArgs = @ResourceArg(name = "database", value = "messaging_test"))
 @WithTestResource(value = RedisTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwksTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = ServiceStubs.class, scope = TestResourceScope.GLOBAL)
 public final class TestResources {
     private TestResources() {
     }

@@ -1,0 +1,41 @@
+package dev.chatsuite.messaging;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** messaging-service settings; each one's environment variable is in the module README. */
+@ConfigMapping(prefix = "messaging")
+public interface MessagingConfig {
+
+    /** The gateway's public origin, for attachment URLs (PUBLIC_URL). */
+    @WithName("public-url")
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    /** HMAC secret shared with media-service for signed attachment URLs (MEDIA_SIGNING_SECRET). */
+    @WithName("signing-secret")
+    String signingSecret();
+
+    /** How long a signed attachment URL stays valid (ATTACHMENT_URL_TTL). */
+    @WithName("attachment-url-ttl")
+    @WithDefault("PT1H")
+    Duration attachmentUrlTtl();
+
+    /** Longest message body, in characters. */
+    @WithName("max-body-chars")
+    @WithDefault("4000")
+    int maxBodyChars();
+
+    /** Most files on one message. */
+    @WithName("max-attachments")
+    @WithDefault("10")
+    int maxAttachments();
+
+    /** Most participants in a group. */
+    @WithName("max-group-size")
+    @WithDefault("256")
+    int maxGroupSize();
+}

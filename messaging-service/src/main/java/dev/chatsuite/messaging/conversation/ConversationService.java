@@ -1,0 +1,190 @@
+package dev.chatsuite.messaging.conversation;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.chatsuite.common.id.Uuids;
+import dev.chatsuite.common.problem.FieldError;
+import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.common.time.Timestamps;
+import dev.chatsuite.messaging.MessagingConfig;
+import dev.chatsuite.messaging.caller.Caller;
+import dev.chatsuite.messaging.directory.Directory;
+import dev.chatsuite.messaging.message.MessageViews;
+import dev.chatsuite.messaging.page.Cursors;
+import dev.chatsuite.messaging.page.Page;
+import io.smallrye.mutiny.Uni;
+
+/** The rules for conversations: one direct conversation per pair, groups of one tenant, who may see and change membership. */
+@ApplicationScoped
+public class ConversationService {
+
+    private static final int MAX_TITLE = 100;
+    private final ConversationRepository conversations;
+    private final Directory directory;
+    private final MessageViews messageViews;
+    private final MessagingConfig config;
+
+    public ConversationService(ConversationRepository conversations, Directory directory, MessageViews messageViews, MessagingConfig config) {
+        this.conversations = conversations;
+        this.directory = directory;
+        this.messageViews = messageViews;
+        this.config = config;
+    }
+
+    /** A conversation and whether this call created it. */
+    public record Outcome(ConversationView conversation, boolean created) {
+    }
+
+    public Uni<Outcome> create(Caller caller, CreateConversationRequest request) {
+        if (request == null || request.type() == null) {
+            throw invalid("type", "Must be direct or group.");
+        }
+        return switch (request.type()) {
+            case "direct" -> direct(caller, request.participantId());
+            case "group" -> group(caller, request.title(), request.participantIds());
+            default -> throw invalid("type", "Must be direct or group.");
+        };
+    }
+
+    private Uni<Outcome> direct(Caller caller, UUID other) {
+        if (other == null) {
+            throw invalid("participantId", "Required for a direct conversation.");
+        }
+        if (other.equals(caller.userId())) {
+            throw invalid("participantId", "A direct conversation needs another user.");
+        }
+        String key = directKey(caller.userId(), other);
+        return conversations.directByKey(key).chain(existing -> {
+            if (existing.isPresent()) {
+                return view(caller, existing.get()).map(v -> new Outcome(v, false));
+            }
+            return directory.requireVisible(caller, List.of(other))
+                    .chain(() -> conversations.createDirect(Uuids.v7(), key, caller.tenantId(), caller.userId(), List.of(caller.userId(), other), now()))
+                    .chain(created -> conversations.directByKey(key)
+                            .chain(id -> view(caller, id.orElseThrow()))
+                            .map(v -> new Outcome(v, created)));
+        });
+    }
+
+    private Uni<Outcome> group(Caller caller, String title, List<UUID> participantIds) {
+        List<FieldError> errors = new ArrayList<>();
+        String name = title == null ? "" : title.strip();
+        if (name.isEmpty() || name.length() > MAX_TITLE) {
+            errors.add(new FieldError("title", "Between 1 and " + MAX_TITLE + " characters."));
+        }
+        Set<UUID> others = new LinkedHashSet<>(participantIds == null ? List.of() : participantIds);
+        others.remove(null);
+        others.remove(caller.userId());
+        if (others.size() > config.maxGroupSize()) {
+            errors.add(new FieldError("participantIds", "At most " + config.maxGroupSize() + " participants."));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The conversation is not valid; see errors.", errors);
+        }
+        List<UUID> members = new ArrayList<>();
+        members.add(caller.userId());
+        members.addAll(others);
+        UUID id = Uuids.v7();
+        return directory.requireVisible(caller, others)
+                .chain(() -> conversations.createGroup(id, name, caller.tenantId(), caller.userId(), members, now()))
+                .chain(() -> view(caller, id))
+                .map(v -> new Outcome(v, true));
+    }
+
+    public Uni<ConversationView> get(Caller caller, UUID id) {
+        return view(caller, id);
+    }
+
+    public Uni<Page<ConversationView>> list(Caller caller, Integer limit, String cursor) {
+        int size = Cursors.limit(limit);
+        OffsetDateTime activity = null;
+        UUID after = null;
+        if (cursor != null) {
+            String[] parts = Cursors.decode(cursor).split("\\|");
+            try {
+                activity = OffsetDateTime.parse(parts[0]);
+                after = UUID.fromString(parts[1]);
+            } catch (DateTimeParseException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                throw Cursors.invalid("cursor", "Not a cursor from a previous page.");
+            }
+        }
+        return conversations.page(caller.userId(), activity, after, size).map(rows -> {
+            boolean more = rows.size() > size;
+            List<StoredConversation> page = more ? rows.subList(0, size) : rows;
+            String next = null;
+            if (more) {
+                StoredConversation last = page.get(page.size() - 1);
+                next = Cursors.encode(last.activity() + "|" + last.id());
+            }
+            return new Page<>(page.stream().map(this::view).toList(), next);
+        });
+    }
+
+    /** Any participant adds someone of their tenant to a group; adding a member again changes nothing (200). */
+    public Uni<Outcome> addMember(Caller caller, UUID conversation, AddMemberRequest request) {
+        if (request == null || request.userId() == null) {
+            throw invalid("userId", "Required.");
+        }
+        return view(caller, conversation).chain(current -> {
+            if (!"group".equals(current.type())) {
+                return Uni.createFrom().failure(ProblemException.forbidden("Members can be added only to group conversations."));
+            }
+            if (current.participantIds().contains(request.userId().toString())) {
+                return Uni.createFrom().item(new Outcome(current, false));
+            }
+            if (current.participantIds().size() > config.maxGroupSize()) {
+                return Uni.createFrom().failure(new ProblemException(409, "group-full", "The group already has the most participants allowed."));
+            }
+            return directory.requireVisible(caller, List.of(request.userId()))
+                    .chain(() -> conversations.addParticipants(conversation, List.of(request.userId()), now()))
+                    .chain(() -> view(caller, conversation))
+                    .map(v -> new Outcome(v, true));
+        });
+    }
+
+    /** A member may remove only themselves (leave the group). */
+    public Uni<Void> removeMember(Caller caller, UUID conversation, UUID user) {
+        return view(caller, conversation).chain(current -> {
+            if (!user.equals(caller.userId())) {
+                return Uni.createFrom().failure(ProblemException.forbidden("You may remove only yourself from a conversation."));
+            }
+            if (!"group".equals(current.type())) {
+                return Uni.createFrom().failure(ProblemException.forbidden("Nobody can leave a direct conversation."));
+            }
+            return conversations.removeParticipant(conversation, user).replaceWithVoid();
+        });
+    }
+
+    private Uni<ConversationView> view(Caller caller, UUID id) {
+        return conversations.visibleTo(id, caller.userId())
+                .map(found -> view(found.orElseThrow(() -> ProblemException.notFound("No conversation with this id is visible to you."))));
+    }
+
+    private ConversationView view(StoredConversation c) {
+        return new ConversationView(c.id().toString(), c.type(), c.title(), c.participants().stream().map(UUID::toString).toList(),
+                messageViews.of(c.lastMessage()), c.lastSeq(), Math.max(0, c.lastSeq() - c.lastReadSeq()),
+                Timestamps.format(c.createdAt().toInstant()), Timestamps.format(c.updatedAt().toInstant()));
+    }
+
+    static String directKey(UUID a, UUID b) {
+        return a.toString().compareTo(b.toString()) < 0 ? a + ":" + b : b + ":" + a;
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return ProblemException.badRequest("The request is not valid; see errors.", List.of(new FieldError(field, message)));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.chatsuite.messaging.event;
+
+import dev.chatsuite.messaging.message.MessageView;
+
+/** The server-to-client frames caused by stored changes (the contract's real-time section). */
+public final class Events {
+
+    private Events() {
+    }
+
+    public record MessageCreated(String type, MessageView message) {
+        public MessageCreated(MessageView message) {
+            this("message.created", message);
+        }
+    }
+
+    public record MessageUpdated(String type, MessageView message) {
+        public MessageUpdated(MessageView message) {
+            this("message.updated", message);
+        }
+    }
+
+    public record MessageDeleted(String type, String conversationId, String messageId, long seq) {
+        public MessageDeleted(String conversationId, String messageId, long seq) {
+            this("message.deleted", conversationId, messageId, seq);
+        }
+    }
+
+    public record Read(String type, String conversationId, String userId, long seq) {
+        public Read(String conversationId, String userId, long seq) {
+            this("read", conversationId, userId, seq);
+        }
+    }
+}

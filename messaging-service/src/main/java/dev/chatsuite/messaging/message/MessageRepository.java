@@ -1,0 +1,133 @@
+package dev.chatsuite.messaging.message;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.chatsuite.messaging.attachment.AttachmentRecord;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Every query on messages. */
+@ApplicationScoped
+public class MessageRepository {
+
+    private static final String SELECT = "SELECT " + StoredMessage.columns("") + " FROM message m ";
+    private final Pool pool;
+
+    public MessageRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** A message stored, and every participant of its conversation (the recipients of its event). */
+    public record Posted(StoredMessage message, List<UUID> participants) {
+    }
+
+    public Uni<Optional<StoredMessage>> byClientId(UUID conversation, UUID sender, String clientMessageId) {
+        return pool.preparedQuery(SELECT + "WHERE m.conversation_id = $1 AND m.sender_id = $2 AND m.client_message_id = $3")
+                .execute(Tuple.of(conversation, sender, clientMessageId))
+                .map(rows -> first(rows));
+    }
+
+    /**
+     * Takes the next seq from the conversation row (whose lock orders concurrent posters), inserts
+     * the message, and moves every participant's activity time; the sender has read their own message.
+     */
+    public Uni<Posted> insert(UUID id, UUID conversation, UUID sender, String body, List<AttachmentRecord> attachments,
+            String clientMessageId, OffsetDateTime now) {
+        return pool.withTransaction(conn -> conn
+                .preparedQuery("UPDATE conversation SET last_seq = last_seq + 1, updated_at = $2, last_message_id = $3 WHERE id = $1 RETURNING last_seq")
+                .execute(Tuple.of(conversation, now, id))
+                .chain(rows -> {
+                    long seq = rows.iterator().next().getLong("last_seq");
+                    return conn.preparedQuery("INSERT INTO message (id, conversation_id, seq, sender_id, body, attachments, client_message_id, created_at) "
+                                    + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                            .execute(Tuple.tuple().addUUID(id).addUUID(conversation).addLong(seq).addUUID(sender).addString(body)
+                                    .addValue(StoredMessage.attachmentsJson(attachments)).addString(clientMessageId).addOffsetDateTime(now))
+                            .chain(() -> touchParticipants(conn, conversation, sender, seq, now))
+                            .map(participants -> new Posted(new StoredMessage(id, conversation, seq, sender, body, attachments, clientMessageId,
+                                    now, null, null), participants));
+                }));
+    }
+
+    private static Uni<List<UUID>> touchParticipants(SqlConnection conn, UUID conversation, UUID sender, long seq, OffsetDateTime now) {
+        return conn.preparedQuery("UPDATE participant SET last_activity = $2, "
+                        + "last_read_seq = CASE WHEN user_id = $3 THEN GREATEST(last_read_seq, $4) ELSE last_read_seq END "
+                        + "WHERE conversation_id = $1 RETURNING user_id")
+                .execute(Tuple.of(conversation, now, sender, seq))
+                .map(rows -> {
+                    List<UUID> users = new ArrayList<>();
+                    rows.forEach(r -> users.add(r.getUUID("user_id")));
+                    return users;
+                });
+    }
+
+    /** A message, only if {@code reader} takes part in its conversation. */
+    public Uni<Optional<StoredMessage>> visibleTo(UUID message, UUID reader) {
+        return pool.preparedQuery(SELECT + "JOIN participant p ON p.conversation_id = m.conversation_id AND p.user_id = $2 WHERE m.id = $1")
+                .execute(Tuple.of(message, reader))
+                .map(MessageRepository::first);
+    }
+
+    public Uni<Optional<StoredMessage>> edit(UUID message, String body, OffsetDateTime now) {
+        return pool.preparedQuery("UPDATE message m SET body = $2, edited_at = $3 WHERE id = $1 AND deleted_at IS NULL RETURNING "
+                        + StoredMessage.columns(""))
+                .execute(Tuple.of(message, body, now))
+                .map(MessageRepository::first);
+    }
+
+    /** Leaves a tombstone: same id and seq, no body, no attachments. */
+    public Uni<Optional<StoredMessage>> tombstone(UUID message, OffsetDateTime now) {
+        return pool.preparedQuery("UPDATE message m SET body = '', attachments = '[]'::jsonb, deleted_at = $2 WHERE id = $1 AND deleted_at IS NULL RETURNING "
+                        + StoredMessage.columns(""))
+                .execute(Tuple.of(message, now))
+                .map(MessageRepository::first);
+    }
+
+    /** Up to {@code limit + 1} messages before {@code seq} (newest first), or the newest ones when {@code seq} is null. */
+    public Uni<List<StoredMessage>> before(UUID conversation, Long seq, int limit) {
+        String where = seq == null ? "" : " AND m.seq < $3";
+        Tuple args = seq == null ? Tuple.of(conversation, limit + 1) : Tuple.of(conversation, limit + 1, seq);
+        return pool.preparedQuery(SELECT + "WHERE m.conversation_id = $1" + where + " ORDER BY m.seq DESC LIMIT $2")
+                .execute(args)
+                .map(rows -> {
+                    List<StoredMessage> list = all(rows);
+                    Collections.reverse(list);
+                    return list;
+                });
+    }
+
+    /** Up to {@code limit + 1} messages after {@code seq}, oldest first. */
+    public Uni<List<StoredMessage>> after(UUID conversation, long seq, int limit) {
+        return pool.preparedQuery(SELECT + "WHERE m.conversation_id = $1 AND m.seq > $3 ORDER BY m.seq ASC LIMIT $2")
+                .execute(Tuple.of(conversation, limit + 1, seq))
+                .map(MessageRepository::all);
+    }
+
+    /** Moves the reader's marker forward (never back, never past the last message); empty when not a participant. */
+    public Uni<Optional<Long>> markRead(UUID conversation, UUID reader, long seq) {
+        return pool.preparedQuery("UPDATE participant p SET last_read_seq = GREATEST(p.last_read_seq, LEAST($3, c.last_seq)) "
+                        + "FROM conversation c WHERE c.id = p.conversation_id AND p.conversation_id = $1 AND p.user_id = $2 RETURNING p.last_read_seq")
+                .execute(Tuple.of(conversation, reader, seq))
+                .map(rows -> rows.size() == 0 ? Optional.<Long>empty() : Optional.of(rows.iterator().next().getLong("last_read_seq")));
+    }
+
+    private static Optional<StoredMessage> first(RowSet<Row> rows) {
+        return rows.size() == 0 ? Optional.empty() : Optional.of(StoredMessage.from(rows.iterator().next(), ""));
+    }
+
+    private static List<StoredMessage> all(RowSet<Row> rows) {
+        List<StoredMessage> list = new ArrayList<>(rows.size());
+        rows.forEach(r -> list.add(StoredMessage.from(r, "")));
+        return list;
+    }
+}

@@ -1,0 +1,249 @@
+package dev.chatsuite.messaging.message;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import dev.chatsuite.common.id.Uuids;
+import dev.chatsuite.common.problem.FieldError;
+import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.messaging.MessagingConfig;
+import dev.chatsuite.messaging.attachment.AttachmentRecord;
+import dev.chatsuite.messaging.attachment.Attachments;
+import dev.chatsuite.messaging.caller.Caller;
+import dev.chatsuite.messaging.conversation.ConversationRepository;
+import dev.chatsuite.messaging.event.EventPublisher;
+import dev.chatsuite.messaging.event.Events;
+import dev.chatsuite.messaging.page.Cursors;
+import dev.chatsuite.messaging.page.Page;
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+
+/**
+ * The rules for messages: who may post, edit, delete and read; the body and attachment
+ * limits; idempotent posts by {@code clientMessageId}; events after every committed change.
+ */
+@ApplicationScoped
+public class MessageService {
+
+    private static final Logger LOG = Logger.getLogger(MessageService.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final int MAX_CLIENT_ID = 64;
+    private final MessageRepository messages;
+    private final ConversationRepository conversations;
+    private final Attachments attachments;
+    private final MessageViews views;
+    private final EventPublisher events;
+    private final MessagingConfig config;
+
+    public MessageService(MessageRepository messages, ConversationRepository conversations, Attachments attachments, MessageViews views,
+            EventPublisher events, MessagingConfig config) {
+        this.messages = messages;
+        this.conversations = conversations;
+        this.attachments = attachments;
+        this.views = views;
+        this.events = events;
+        this.config = config;
+    }
+
+    /** A stored message and whether this call created it (201) or found an earlier post with the same clientMessageId (200). */
+    public record Outcome(MessageView message, boolean created) {
+    }
+
+    public Uni<Outcome> post(Caller caller, UUID conversation, PostMessageRequest request) {
+        String body = request.body() == null ? "" : request.body();
+        List<UUID> ids = request.attachmentIds() == null ? List.of() : request.attachmentIds();
+        validate(body, !ids.isEmpty(), request.clientMessageId());
+        return requireParticipant(caller, conversation)
+                .chain(() -> existing(caller, conversation, request.clientMessageId()))
+                .chain(found -> found.isPresent()
+                        ? Uni.createFrom().item(new Outcome(views.of(found.get()), false))
+                        : attachments.resolve(caller, ids).chain(records -> store(caller, conversation, body, records, request.clientMessageId())));
+    }
+
+    /** A multipart post: the files go to media-service first; if the message cannot be stored they are removed again. */
+    public Uni<Outcome> post(Caller caller, UUID conversation, String body, List<FileUpload> files, String clientMessageId) {
+        String text = body == null ? "" : body;
+        List<FileUpload> uploads = files == null ? List.of() : files;
+        if (uploads.size() > config.maxAttachments()) {
+            throw ProblemException.badRequest("Too many files; see errors.", List.of(new FieldError("files", "At most " + config.maxAttachments() + " files.")));
+        }
+        validate(text, !uploads.isEmpty(), clientMessageId);
+        return requireParticipant(caller, conversation)
+                .chain(() -> existing(caller, conversation, clientMessageId))
+                .chain(found -> {
+                    if (found.isPresent()) {
+                        return Uni.createFrom().item(new Outcome(views.of(found.get()), false));
+                    }
+                    return attachments.upload(caller, uploads).chain(records -> store(caller, conversation, text, records, clientMessageId)
+                            .onFailure().call(() -> attachments.discard(caller, records)));
+                });
+    }
+
+    private Uni<Outcome> store(Caller caller, UUID conversation, String body, List<AttachmentRecord> records, String clientMessageId) {
+        return messages.insert(Uuids.v7(), conversation, caller.userId(), body, records, clientMessageId, now())
+                .chain(posted -> {
+                    MessageView view = views.of(posted.message());
+                    return publish(posted.participants(), () -> new Events.MessageCreated(view)).replaceWith(new Outcome(view, true));
+                })
+                .onFailure(PgException.class).recoverWithUni(e -> {
+                    if (UNIQUE_VIOLATION.equals(((PgException) e).getSqlState()) && clientMessageId != null) {
+                        // A concurrent retry with the same clientMessageId won the race: answer its message.
+                        return existing(caller, conversation, clientMessageId).map(found -> new Outcome(views.of(found.orElseThrow()), false));
+                    }
+                    return Uni.createFrom().failure(e);
+                });
+    }
+
+    public Uni<MessageView> edit(Caller caller, UUID messageId, EditMessageRequest request) {
+        String body = request == null || request.body() == null ? "" : request.body();
+        return ownMessage(caller, messageId).chain(message -> {
+            if (message.deletedAt() != null) {
+                return Uni.createFrom().failure(new ProblemException(409, "message-deleted", "A deleted message cannot be edited."));
+            }
+            validate(body, !message.attachments().isEmpty(), null);
+            return messages.edit(messageId, body, now()).chain(edited -> {
+                MessageView view = views.of(edited.orElseThrow(() -> new ProblemException(409, "message-deleted", "A deleted message cannot be edited.")));
+                return conversations.participants(message.conversationId())
+                        .chain(users -> publish(users, () -> new Events.MessageUpdated(view)))
+                        .replaceWith(view);
+            });
+        });
+    }
+
+    public Uni<Void> delete(Caller caller, UUID messageId) {
+        return ownMessage(caller, messageId).chain(message -> {
+            if (message.deletedAt() != null) {
+                return Uni.createFrom().voidItem();
+            }
+            return messages.tombstone(messageId, now()).chain(tombstone -> tombstone.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : attachments.discard(caller, message.attachments())
+                            .chain(() -> conversations.participants(message.conversationId()))
+                            .chain(users -> publish(users, () -> new Events.MessageDeleted(message.conversationId().toString(),
+                                    message.id().toString(), message.seq()))));
+        });
+    }
+
+    public Uni<Void> markRead(Caller caller, UUID conversation, ReadRequest request) {
+        if (request == null || request.seq() == null || request.seq() < 0) {
+            throw ProblemException.badRequest("The read marker is not valid; see errors.", List.of(new FieldError("seq", "Must be a number of 0 or more.")));
+        }
+        return messages.markRead(conversation, caller.userId(), request.seq()).chain(marker -> {
+            if (marker.isEmpty()) {
+                return Uni.createFrom().failure(notFound());
+            }
+            return conversations.participants(conversation)
+                    .chain(users -> publish(users, () -> new Events.Read(conversation.toString(), caller.userId().toString(), marker.get())));
+        });
+    }
+
+    public Uni<Page<MessageView>> history(Caller caller, UUID conversation, Long after, Long before, Integer limit, String cursor) {
+        int size = Cursors.limit(limit);
+        Long afterSeq = after;
+        Long beforeSeq = before;
+        if (cursor != null) {
+            String raw = Cursors.decode(cursor);
+            try {
+                long seq = Long.parseLong(raw.substring(2));
+                if (raw.startsWith("a:")) {
+                    afterSeq = seq;
+                } else if (raw.startsWith("b:")) {
+                    beforeSeq = seq;
+                } else {
+                    throw Cursors.invalid("cursor", "Not a cursor from a previous page.");
+                }
+            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                throw Cursors.invalid("cursor", "Not a cursor from a previous page.");
+            }
+        }
+        if (afterSeq != null && beforeSeq != null && cursor == null) {
+            throw Cursors.invalid("after", "Use either after or before, not both.");
+        }
+        Long fromSeq = afterSeq;
+        Long toSeq = beforeSeq;
+        return requireParticipant(caller, conversation).chain(() -> {
+            if (fromSeq != null) {
+                return messages.after(conversation, fromSeq, size).map(list -> {
+                    boolean more = list.size() > size;
+                    List<StoredMessage> page = more ? list.subList(0, size) : list;
+                    return page(page, more ? Cursors.encode("a:" + page.get(page.size() - 1).seq()) : null);
+                });
+            }
+            return messages.before(conversation, toSeq, size).map(list -> {
+                boolean more = list.size() > size;
+                List<StoredMessage> page = more ? list.subList(1, list.size()) : list;
+                return page(page, more ? Cursors.encode("b:" + page.get(0).seq()) : null);
+            });
+        });
+    }
+
+    private Page<MessageView> page(List<StoredMessage> stored, String next) {
+        List<MessageView> items = new ArrayList<>(stored.size());
+        stored.forEach(m -> items.add(views.of(m)));
+        return new Page<>(items, next);
+    }
+
+    private Uni<StoredMessage> ownMessage(Caller caller, UUID messageId) {
+        return messages.visibleTo(messageId, caller.userId()).map(found -> {
+            StoredMessage message = found.orElseThrow(() -> ProblemException.notFound("No message with this id is visible to you."));
+            if (!message.senderId().equals(caller.userId())) {
+                throw ProblemException.forbidden("Only the sender may change this message.");
+            }
+            return message;
+        });
+    }
+
+    private Uni<Void> requireParticipant(Caller caller, UUID conversation) {
+        return conversations.isParticipant(conversation, caller.userId()).map(yes -> {
+            if (!yes) {
+                throw notFound();
+            }
+            return null;
+        });
+    }
+
+    private Uni<Optional<StoredMessage>> existing(Caller caller, UUID conversation, String clientMessageId) {
+        return clientMessageId == null ? Uni.createFrom().item(Optional.empty()) : messages.byClientId(conversation, caller.userId(), clientMessageId);
+    }
+
+    private void validate(String body, boolean hasAttachments, String clientMessageId) {
+        List<FieldError> errors = new ArrayList<>();
+        if (body.length() > config.maxBodyChars()) {
+            errors.add(new FieldError("body", "At most " + config.maxBodyChars() + " characters."));
+        } else if (body.isBlank() && !hasAttachments) {
+            errors.add(new FieldError("body", "Must not be empty unless the message has attachments."));
+        }
+        if (clientMessageId != null && (clientMessageId.isEmpty() || clientMessageId.length() > MAX_CLIENT_ID)) {
+            errors.add(new FieldError("clientMessageId", "Between 1 and " + MAX_CLIENT_ID + " characters."));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The message is not valid; see errors.", errors);
+        }
+    }
+
+    /** Publishing follows the commit; a failure to publish is logged, not the client's error (they catch up by REST). */
+    private Uni<Void> publish(List<UUID> recipients, Supplier<Object> event) {
+        return events.publish(recipients, event.get())
+                .onFailure().invoke(e -> LOG.warnf("An event could not be published: %s", e.getClass().getSimpleName()))
+                .onFailure().recoverWithNull();
+    }
+
+    static ProblemException notFound() {
+        return ProblemException.notFound("No conversation with this id is visible to you.");
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.chatsuite.messaging.message;
+
+public record ReadRequest(Long seq) {
+}

@@ -1,0 +1,113 @@
+package dev.chatsuite.messaging.realtime;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import dev.chatsuite.messaging.directory.AccountClient;
+import io.quarkus.websockets.next.HandshakeRequest;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * Authenticates a socket at the upgrade: the access token from {@code Authorization: Bearer}
+ * or {@code ?token=} (browsers cannot set headers on an upgrade), verified against the JWKS,
+ * then the account checked with auth-service so a disabled account is told apart (4003).
+ */
+@ApplicationScoped
+public class SocketAuth {
+
+    private static final Logger LOG = Logger.getLogger(SocketAuth.class);
+    private final JWTParser parser;
+    private final AccountClient accounts;
+    private final Vertx vertx;
+
+    public SocketAuth(JWTParser parser, @RestClient AccountClient accounts, Vertx vertx) {
+        this.parser = parser;
+        this.accounts = accounts;
+        this.vertx = vertx;
+    }
+
+    /** The outcome: a verified token, or the close code and reason to end the socket with. */
+    public record Outcome(JsonWebToken token, int closeCode, String reason) {
+        boolean ok() {
+            return token != null;
+        }
+    }
+
+    public Uni<Outcome> authenticate(HandshakeRequest handshake) {
+        String raw = token(handshake);
+        if (raw == null) {
+            return Uni.createFrom().item(new Outcome(null, ChatSession.UNAUTHENTICATED, "An access token is required."));
+        }
+        // Verification may fetch the JWKS over HTTP: never on the event loop.
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+            try {
+                return parser.parse(raw);
+            } catch (ParseException e) {
+                return null;
+            }
+        }), false).chain(jwt -> jwt == null
+                ? Uni.createFrom().item(new Outcome(null, ChatSession.UNAUTHENTICATED, "The access token is not valid."))
+                : checkAccount(jwt));
+    }
+
+    private Uni<Outcome> checkAccount(JsonWebToken jwt) {
+        return accounts.me("Bearer " + jwt.getRawToken())
+                .ifNoItem().after(Duration.ofSeconds(3)).fail()
+                .map(me -> new Outcome(jwt, 0, null))
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> {
+                    var response = ((WebApplicationException) e).getResponse();
+                    if (response.getStatus() == 401) {
+                        String type = problemType(response);
+                        return type.endsWith("account-disabled")
+                                ? new Outcome(null, ChatSession.FORBIDDEN, "This account is disabled.")
+                                : new Outcome(null, ChatSession.UNAUTHENTICATED, "The access token is not valid.");
+                    }
+                    return unavailable(jwt);
+                })
+                .onFailure().recoverWithItem(() -> unavailable(jwt));
+    }
+
+    /** auth-service down: the token itself is valid and short-lived, so the socket is let in. */
+    private static Outcome unavailable(JsonWebToken jwt) {
+        LOG.warn("Account status could not be checked; accepting a valid token");
+        return new Outcome(jwt, 0, null);
+    }
+
+    private static String problemType(jakarta.ws.rs.core.Response response) {
+        try {
+            return new JsonObject(response.readEntity(String.class)).getString("type", "");
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    static String token(HandshakeRequest handshake) {
+        String header = handshake.header("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7).trim();
+        }
+        String query = handshake.query();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("token=")) {
+                return URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+}
