@@ -1,0 +1,77 @@
+package dev.chatsuite.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Gateway settings; each one's environment variable is in the module README. */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** The public origin browsers use (PUBLIC_URL); https there turns on Secure, __Host- cookies. */
+    @WithName("public-url")
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    /** Other origins allowed for CORS and CSRF (GATEWAY_CORS_ORIGINS). */
+    @WithName("cors-origins")
+    Optional<List<String>> corsOrigins();
+
+    /** Force Secure/__Host- cookies on or off (GATEWAY_SECURE_COOKIES); default: when public-url is https. */
+    @WithName("secure-cookies")
+    Optional<Boolean> secureCookies();
+
+    Upstream auth();
+
+    Upstream messaging();
+
+    Upstream media();
+
+    RateLimits limits();
+
+    interface Upstream {
+        /** Base URLs, comma-separated; calls are spread round-robin over the healthy ones. */
+        List<String> urls();
+
+        @WithName("connect-timeout")
+        @WithDefault("PT2S")
+        Duration connectTimeout();
+
+        /** No byte from the upstream for this long: 504. */
+        @WithName("idle-timeout")
+        @WithDefault("PT60S")
+        Duration idleTimeout();
+
+        @WithName("pool-size")
+        @WithDefault("100")
+        int poolSize();
+
+        /** How long a URL whose connect failed is left out of the rotation. */
+        @WithName("down-for")
+        @WithDefault("PT5S")
+        Duration downFor();
+    }
+
+    /** Requests per minute; 0 turns a limit off. */
+    interface RateLimits {
+        @WithDefault("10")
+        int login();
+
+        @WithDefault("5")
+        int register();
+
+        @WithDefault("3")
+        int forgot();
+
+        @WithDefault("30")
+        int upload();
+
+        @WithName("default")
+        @WithDefault("600")
+        int defaultLimit();
+    }
+}

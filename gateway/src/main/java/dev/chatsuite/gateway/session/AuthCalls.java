@@ -1,0 +1,93 @@
+package dev.chatsuite.gateway.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.chatsuite.common.request.RequestIds;
+import dev.chatsuite.gateway.upstream.Upstream;
+import dev.chatsuite.gateway.upstream.UpstreamFailures;
+import dev.chatsuite.gateway.upstream.Upstreams;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+
+/** The gateway's own calls to auth-service (login, refresh, me, logout), on the same pooled upstream. */
+@ApplicationScoped
+public class AuthCalls {
+
+    private final Upstream auth;
+
+    public AuthCalls(Upstreams upstreams) {
+        this.auth = upstreams.auth();
+    }
+
+    /** auth-service's answer: status and JSON body (a problem when status ≥ 400). */
+    public record Reply(int status, JsonObject body) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    public Uni<Reply> login(JsonObject credentials, String clientIp, String userAgent) {
+        return call(HttpMethod.POST, "/api/auth/login", credentials, null, clientIp, userAgent);
+    }
+
+    public Uni<Reply> refresh(String refreshToken) {
+        return call(HttpMethod.POST, "/api/auth/refresh", new JsonObject().put("refreshToken", refreshToken), null, null, null);
+    }
+
+    public Uni<Reply> logout(String refreshToken) {
+        return call(HttpMethod.POST, "/api/auth/logout", new JsonObject().put("refreshToken", refreshToken), null, null, null);
+    }
+
+    public Uni<Reply> me(String accessToken) {
+        return call(HttpMethod.GET, "/api/auth/me", null, accessToken, null, null);
+    }
+
+    private Uni<Reply> call(HttpMethod method, String path, JsonObject body, String accessToken, String clientIp, String userAgent) {
+        Upstream.Target target = auth.pick().orElse(null);
+        if (target == null) {
+            return Uni.createFrom().failure(UpstreamFailures.noneHealthy(auth));
+        }
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Accept", "application/json");
+        String requestId = RequestIds.current();
+        if (requestId != null) {
+            headers.add(RequestIds.HEADER, requestId);
+        }
+        if (accessToken != null) {
+            headers.add("Authorization", "Bearer " + accessToken);
+        }
+        if (clientIp != null) {
+            headers.add("X-Forwarded-For", clientIp);
+        }
+        if (userAgent != null) {
+            headers.add("User-Agent", userAgent);
+        }
+        RequestOptions options = new RequestOptions().setHost(target.host()).setPort(target.port()).setSsl(target.ssl())
+                .setMethod(method).setURI(path).setHeaders(headers).setIdleTimeout(auth.config().idleTimeout().toMillis());
+        io.vertx.core.Future<Reply> reply = auth.http().request(options).compose(request -> {
+            if (body != null) {
+                request.putHeader("Content-Type", "application/json");
+                return request.send(body.toBuffer());
+            }
+            return request.send();
+        }).compose(response -> response.body().map(bytes -> new Reply(response.statusCode(), json(bytes))));
+        return Uni.createFrom().completionStage(reply.toCompletionStage())
+                .onFailure().invoke(e -> {
+                    if (UpstreamFailures.isConnectFailure(e)) {
+                        auth.markDown(target);
+                    }
+                })
+                .onFailure().transform(e -> UpstreamFailures.problem(auth, e));
+    }
+
+    private static JsonObject json(Buffer bytes) {
+        try {
+            return bytes.length() == 0 ? new JsonObject() : bytes.toJsonObject();
+        } catch (RuntimeException e) {
+            return new JsonObject();
+        }
+    }
+}

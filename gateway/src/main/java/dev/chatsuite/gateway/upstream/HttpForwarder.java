@@ -1,0 +1,130 @@
+package dev.chatsuite.gateway.upstream;
+
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.chatsuite.common.request.RequestIds;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Forwards one HTTP request with the Vert.x HTTP client, streaming the body both ways with
+ * backpressure (an upload or a download is never held whole). Idempotent requests whose
+ * connect fails move on to the next healthy URL; anything else fails with 502/503/504.
+ */
+@ApplicationScoped
+public class HttpForwarder {
+
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    private static final Set<String> NOT_RELAYED = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-authenticate",
+            "trailer", "te", RequestIds.HEADER.toLowerCase(Locale.ROOT));
+
+    /** Forwards the request; {@code body} is the already-read body, or null to stream it from the (paused) request. */
+    public void forward(RoutingContext ctx, Upstream upstream, Buffer body) {
+        boolean retryable = IDEMPOTENT.contains(ctx.request().method()) && !hasBody(ctx.request());
+        attempt(ctx, upstream, body, retryable ? upstream.size() : 1);
+    }
+
+    private void attempt(RoutingContext ctx, Upstream upstream, Buffer body, int attemptsLeft) {
+        HttpServerRequest request = ctx.request();
+        Upstream.Target target = upstream.pick().orElse(null);
+        if (target == null) {
+            fail(ctx, UpstreamFailures.noneHealthy(upstream));
+            return;
+        }
+        MultiMap headers = ForwardedHeaders.forHttp(ctx, body == null);
+        RequestOptions options = new RequestOptions()
+                .setHost(target.host).setPort(target.port).setSsl(target.ssl)
+                .setMethod(request.method())
+                .setURI(request.uri())
+                .setHeaders(headers)
+                .setIdleTimeout(upstream.config().idleTimeout().toMillis());
+        upstream.http().request(options).onComplete(connected -> {
+            if (connected.failed()) {
+                if (UpstreamFailures.isConnectFailure(connected.cause())) {
+                    upstream.markDown(target);
+                    if (attemptsLeft > 1) {
+                        attempt(ctx, upstream, body, attemptsLeft - 1);
+                        return;
+                    }
+                }
+                fail(ctx, UpstreamFailures.problem(upstream, connected.cause()));
+                return;
+            }
+            send(ctx, upstream, connected.result(), body);
+        });
+    }
+
+    private void send(RoutingContext ctx, Upstream upstream, HttpClientRequest outbound, Buffer body) {
+        HttpServerRequest request = ctx.request();
+        io.vertx.core.Future<HttpClientResponse> response;
+        if (body != null) {
+            response = outbound.send(body);
+        } else if (hasBody(request)) {
+            if (request.getHeader("Content-Length") == null) {
+                outbound.setChunked(true);
+            }
+            if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+                ctx.response().writeContinue();
+            }
+            response = outbound.send(request);
+        } else {
+            request.resume();
+            response = outbound.send();
+        }
+        response.onComplete(answered -> {
+            if (answered.failed()) {
+                fail(ctx, UpstreamFailures.problem(upstream, answered.cause()));
+            } else {
+                relay(ctx, answered.result());
+            }
+        });
+    }
+
+    private static void relay(RoutingContext ctx, HttpClientResponse upstream) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended() || response.closed()) {
+            upstream.request().reset();
+            return;
+        }
+        response.setStatusCode(upstream.statusCode());
+        response.setStatusMessage(upstream.statusMessage());
+        upstream.headers().forEach(header -> {
+            if (!NOT_RELAYED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                response.headers().add(header.getKey(), header.getValue());
+            }
+        });
+        if (upstream.getHeader("Content-Length") == null && upstream.statusCode() != 204 && upstream.statusCode() != 304
+                && ctx.request().method() != HttpMethod.HEAD) {
+            response.setChunked(true);
+        }
+        upstream.pipeTo(response).onFailure(e -> {
+            if (!response.closed()) {
+                ctx.request().connection().close();
+            }
+        });
+    }
+
+    static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return (length != null && !"0".equals(length.trim())) || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    private static void fail(RoutingContext ctx, RuntimeException problem) {
+        ctx.request().resume();
+        if (!ctx.response().headWritten()) {
+            ctx.fail(problem);
+        } else {
+            ctx.request().connection().close();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.chatsuite.gateway.proxy;
+
+import static dev.chatsuite.testsupport.ProblemAssertions.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import dev.chatsuite.gateway.GatewayTestSupport;
+import dev.chatsuite.gateway.GatewayTestSupport.Browser;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+
+@QuarkusTest
+class ProxyTest {
+
+    @TestHTTPResource("/")
+    java.net.URL root;
+
+    @Test
+    void shouldReplaceGatewayOnlyHeadersAndPassTheRequestId() {
+        given().auth().oauth2(GatewayTestSupport.token("h")).header("X-Forwarded-For", "6.6.6.6").header("X-Internal-User", "admin")
+                .header("X-Request-Id", "trace-me-42").get("/api/conversations/headers").then().statusCode(200).header("X-Request-Id", "trace-me-42");
+
+        var seen = GatewayTestSupport.lastSeen("/api/conversations/headers");
+        assertThat(seen.getString("forwardedFor")).isEqualTo("127.0.0.1");
+        assertThat(seen.getString("internal")).isNull();
+        assertThat(seen.getString("requestId")).isEqualTo("trace-me-42");
+    }
+
+    @Test
+    void shouldStreamATenMebibyteMultipartPost() {
+        byte[] file = new byte[10 * 1024 * 1024];
+        given().auth().oauth2(GatewayTestSupport.token("m")).multiPart("body", "hi").multiPart("files", "big.bin", file)
+                .post("/api/conversations/c1/messages").then().statusCode(200);
+
+        var seen = GatewayTestSupport.lastSeen("/api/conversations/c1/messages");
+        assertThat(seen.getString("contentType")).startsWith("multipart/form-data");
+        assertThat(seen.getLong("bytes")).isGreaterThan(file.length);
+    }
+
+    @Test
+    void shouldStreamALargeDownloadWithItsLength() {
+        Response response = given().auth().oauth2(GatewayTestSupport.token("d")).get("/api/conversations/big");
+        response.then().statusCode(200).header("Content-Length", Integer.toString(80 * 64 * 1024));
+        assertThat(response.asByteArray()).hasSize(80 * 64 * 1024);
+    }
+
+    @Test
+    void shouldAnswerBadGatewayAsProblemWhenAnUpstreamIsDown() {
+        Response response = given().auth().oauth2(GatewayTestSupport.token("x")).get("/api/media/123");
+        // 502 when the connect fails; 503 while the failed upstream is out of the rotation.
+        assertThat(response.statusCode()).isIn(502, 503);
+        assertProblem(response, response.statusCode());
+        assertThat(response.asString()).doesNotContain("Exception", "127.0.0.1:1");
+    }
+
+    @Test
+    void shouldAnswerNotFoundForAnUnknownApiPath() {
+        assertProblem(given().get("/api/nothing-here"), 404);
+    }
+
+    @Test
+    void shouldInjectTheCookieTokenIntoAWebSocketUpgrade() throws Exception {
+        Browser browser = Browser.signIn("socket");
+        Vertx vertx = Vertx.vertx();
+        try {
+            WebSocketClient client = vertx.createWebSocketClient();
+            WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(root.getHost()).setPort(root.getPort()).setURI("/ws")
+                    .addHeader("Cookie", "chat_access=" + browser.cookies().get("chat_access") + "; chat_refresh=" + browser.cookies().get("chat_refresh"))
+                    .addHeader("Origin", GatewayTestSupport.ownOrigin());
+            CompletableFuture<String> first = new CompletableFuture<>();
+            CompletableFuture<String> echo = new CompletableFuture<>();
+            client.connect(options).onSuccess(ws -> {
+                ws.textMessageHandler(text -> {
+                    if (!first.isDone()) {
+                        first.complete(text);
+                        ws.writeTextMessage("hello");
+                    } else {
+                        echo.complete(text);
+                    }
+                });
+            }).onFailure(first::completeExceptionally);
+
+            JsonObject seen = new JsonObject(first.get(10, TimeUnit.SECONDS));
+            assertThat(seen.getString("authorization")).isEqualTo("Bearer " + browser.cookies().get("chat_access"));
+            assertThat(seen.getString("requestId")).isNotBlank();
+            assertThat(echo.get(10, TimeUnit.SECONDS)).isEqualTo("echo:hello");
+        } finally {
+            vertx.close();
+        }
+    }
+
+    @Test
+    void shouldServeTheSpaWithSecurityHeadersAndIndexForClientRoutes() {
+        Response index = given().get("/");
+        index.then().statusCode(200);
+        assertThat(index.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(index.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(index.header("Referrer-Policy")).isNotBlank();
+
+        Response route = given().get("/conversations/some-id");
+        route.then().statusCode(200);
+        assertThat(route.asString()).isEqualTo(index.asString());
+        assertThat(route.header("Content-Type")).startsWith("text/html");
+    }
+}
