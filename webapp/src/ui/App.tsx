@@ -73,6 +73,8 @@ function Chat({ api, me, setMe, signOut, path, navigate }: ChatProps) {
       url: socketUrl(location),
       onEvent: (event) => {
         if (event.type === 'message.created') {
+          // A conversation someone else just started: fetch the list so it shows up with its badge.
+          if (!store.get().conversations.some((c) => c.id === event.message.conversationId)) loadConversations();
           const held = lastSeq(timelineOf(store.get(), event.message.conversationId));
           if (held > 0 && event.message.seq > held + 1) {
             const id = event.message.conversationId;

@@ -17,11 +17,15 @@ import java.util.Map;
  */
 public final class Suite {
 
-    /** Small-footprint defaults for a laptop; SUITE_JAVA_OPTS replaces them. docs/benchmarks.md has the figures. */
-    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
+    /**
+     * Small-footprint defaults for a laptop; SUITE_JAVA_OPTS replaces them. A class-data archive
+     * (see {@link ClassDataArchive}) is added unless SUITE_CDS=off. docs/benchmarks.md has the figures.
+     */
+    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final List<AutoCloseable> backends = new ArrayList<>();
+    private ClassDataArchive archives;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Path root;
     private final Path dataDir;
@@ -101,8 +105,10 @@ public final class Suite {
         shared.put("MESSAGING_URL", String.join(",", messagingPorts.stream().map(p -> "http://127.0.0.1:" + p).toList()));
         shared.putIfAbsent("JWKS_URL", "http://127.0.0.1:8081/.well-known/jwks.json");
         shared.putIfAbsent("PUBLIC_URL", "http://localhost:8080");
+        shared.putIfAbsent("MAIL_MODE", "log");
 
         List<String> jvm = Arrays.asList(env.getOrDefault("SUITE_JAVA_OPTS", DEFAULT_JVM_OPTIONS).trim().split("\\s+"));
+        archives = "off".equals(env.get("SUITE_CDS")) ? null : new ClassDataArchive(dataDir.resolve("cds"));
         start("auth-service", 8081, "auth", shared, jvm, logs);
         start("media-service", 8083, "media", shared, jvm, logs);
         for (int i = 0; i < messagingPorts.size(); i++) {
@@ -138,7 +144,12 @@ public final class Suite {
         if (database != null) {
             env.put("DB_NAME", database);
         }
-        services.add(ServiceProcess.start(name, root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), port, env, jvm, logs));
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        List<String> options = new ArrayList<>(jvm);
+        if (archives != null && Files.exists(jar)) {
+            options.addAll(archives.options(name, jar));
+        }
+        services.add(ServiceProcess.start(name, jar, port, env, options, logs));
     }
 
     private synchronized void stopAll() {
