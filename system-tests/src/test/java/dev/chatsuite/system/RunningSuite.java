@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import dev.chatsuite.testsupport.PostgresDatabases;
 import dev.chatsuite.testsupport.S3ProxyTestResource;
+import dev.chatsuite.testsupport.TcpProxy;
 import dev.chatsuite.testsupport.TestEnvironment;
 
 /**
@@ -32,13 +33,26 @@ import dev.chatsuite.testsupport.TestEnvironment;
  */
 public final class RunningSuite implements BeforeAllCallback {
 
-    private static final List<String> SERVICES = List.of("auth-service", "media-service", "messaging-service", "gateway");
+    /** Two messaging instances on one database and Redis, so fan-out across instances is exercised. */
+    private static final List<String> SERVICES = List.of("auth-service", "media-service", "messaging-service", "messaging-service-2", "gateway");
     private static final String SIGNING_SECRET = "system-test-media-signing-secret-0123456789";
     private static volatile Started started;
 
     /** The gateway's base URL, the only address journeys talk to. */
     public static String gateway() {
         return started.urls().get("gateway");
+    }
+
+    /**
+     * The public origin browsers use: a TCP proxy in front of the gateway, which tests cut to
+     * drop every browser connection at once (PUBLIC_URL points here, as it would at a load balancer).
+     */
+    public static String publicUrl() {
+        return "http://127.0.0.1:" + started.browserProxy().port();
+    }
+
+    public static TcpProxy browserProxy() {
+        return started.browserProxy();
     }
 
     public static String url(String service) {
@@ -56,8 +70,9 @@ public final class RunningSuite implements BeforeAllCallback {
         }
     }
 
-    record Started(Map<String, String> urls, List<Process> processes, S3ProxyTestResource s3) {
+    record Started(Map<String, String> urls, List<Process> processes, S3ProxyTestResource s3, TcpProxy browserProxy) {
         void stop() {
+            browserProxy.close();
             for (Process process : processes) {
                 process.destroy();
             }
@@ -91,6 +106,7 @@ public final class RunningSuite implements BeforeAllCallback {
         Map<String, String> urls = new HashMap<>();
         ports.forEach((service, port) -> urls.put(service, "http://127.0.0.1:" + port));
 
+        TcpProxy browserProxy = new TcpProxy("127.0.0.1", ports.get("gateway")).start();
         Map<String, String> env = new HashMap<>();
         env.put("DB_HOST", TestEnvironment.dbHost());
         env.put("DB_PORT", Integer.toString(TestEnvironment.dbPort()));
@@ -102,11 +118,11 @@ public final class RunningSuite implements BeforeAllCallback {
         env.put("S3_ACCESS_KEY", S3ProxyTestResource.ACCESS_KEY);
         env.put("S3_SECRET_KEY", S3ProxyTestResource.SECRET_KEY);
         env.put("AUTH_URL", urls.get("auth-service"));
-        env.put("MESSAGING_URL", urls.get("messaging-service"));
+        env.put("MESSAGING_URL", urls.get("messaging-service") + "," + urls.get("messaging-service-2"));
         env.put("MEDIA_URL", urls.get("media-service"));
         env.put("JWKS_URL", urls.get("auth-service") + "/.well-known/jwks.json");
         env.put("MEDIA_SIGNING_SECRET", SIGNING_SECRET);
-        env.put("PUBLIC_URL", urls.get("gateway"));
+        env.put("PUBLIC_URL", "http://127.0.0.1:" + browserProxy.port());
         env.put("DATA_DIR", dataDir.toString());
         // Journeys make many calls from one IP; the limits themselves are tested in the gateway module.
         for (String limit : List.of("LOGIN", "REGISTER", "FORGOT", "UPLOAD", "DEFAULT")) {
@@ -114,15 +130,16 @@ public final class RunningSuite implements BeforeAllCallback {
         }
 
         List<Process> processes = new ArrayList<>();
-        Started suite = new Started(urls, processes, s3);
+        Started suite = new Started(urls, processes, s3, browserProxy);
         try {
             for (String service : SERVICES) {
-                Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+                String module = service.replaceAll("-\\d+$", "");
+                Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
                 if (!Files.exists(jar)) {
                     throw new IllegalStateException(jar + " is missing: run the system tests through ./mvnw verify from the root");
                 }
-                String database = service.replace("-service", "") + "_system";
-                if (!service.equals("gateway")) {
+                String database = module.replace("-service", "") + "_system";
+                if (!module.equals("gateway")) {
                     PostgresDatabases.ensureExists(database);
                 }
                 ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-jar", jar.toString())

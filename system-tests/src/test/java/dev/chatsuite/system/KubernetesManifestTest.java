@@ -1,0 +1,177 @@
+package dev.chatsuite.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+
+/**
+ * Renders each kustomize overlay with the real kubectl and checks what a cluster would run:
+ * probes on the paths and ports the services serve, limits and security settings on every
+ * container, every referenced Secret and ConfigMap present (or, in prod, one of the documented
+ * external Secrets), and only the gateway reachable from outside.
+ */
+class KubernetesManifestTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
+    private static final Set<String> SERVICES = Set.of("auth-service", "messaging-service", "media-service", "gateway");
+    private static final Set<String> EXTERNAL_SECRETS = Set.of("chat-suite-secrets", "auth-signing-key");
+
+    @ParameterizedTest
+    @ValueSource(strings = { "overlays/dev", "overlays/prod" })
+    void shouldRunEveryServiceWithRealProbesLimitsAndLockedDownContainers(String overlay) throws Exception {
+        List<JsonNode> objects = render(overlay);
+        int checked = 0;
+        for (JsonNode deployment : kind(objects, "Deployment")) {
+            String name = deployment.at("/metadata/name").asText();
+            if (!SERVICES.contains(name)) {
+                continue;
+            }
+            checked++;
+            JsonNode pod = deployment.at("/spec/template/spec");
+            assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).as(name + " runAsNonRoot").isTrue();
+            JsonNode container = pod.at("/containers/0");
+            int port = container.at("/ports/0/containerPort").asInt();
+            assertThat(port).as(name + " port").isEqualTo(servedPort(name));
+            assertThat(container.at("/ports/0/name").asText()).isEqualTo("http");
+            assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
+            assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
+            assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+            for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                assertThat(container.at("/" + probe + "/httpGet/port").asText()).as(name + " " + probe).isEqualTo("http");
+            }
+            assertThat(container.at("/resources/limits/cpu").isMissingNode()).as(name + " cpu limit").isFalse();
+            assertThat(container.at("/resources/limits/memory").isMissingNode()).as(name + " memory limit").isFalse();
+            assertThat(container.at("/resources/requests/memory").isMissingNode()).as(name + " memory request").isFalse();
+            assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).as(name + " read-only root").isTrue();
+            assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).isFalse();
+            assertThat(container.at("/securityContext/capabilities/drop").toString()).contains("ALL");
+            assertThat(pod.at("/terminationGracePeriodSeconds").asInt()).isGreaterThanOrEqualTo(30);
+            assertThat(container.at("/lifecycle/preStop").isMissingNode()).as(name + " preStop").isFalse();
+        }
+        assertThat(checked).isEqualTo(4);
+        for (String scaled : List.of("messaging-service", "gateway")) {
+            assertThat(named(kind(objects, "HorizontalPodAutoscaler"), scaled)).as(scaled + " HPA").isTrue();
+            assertThat(named(kind(objects, "PodDisruptionBudget"), scaled)).as(scaled + " PDB").isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "overlays/dev", "overlays/prod" })
+    void shouldReferenceOnlySecretsAndConfigMapsThatExist(String overlay) throws Exception {
+        List<JsonNode> objects = render(overlay);
+        Set<String> secrets = names(kind(objects, "Secret"));
+        Set<String> configMaps = names(kind(objects, "ConfigMap"));
+        Set<String> referencedSecrets = new HashSet<>();
+        Set<String> referencedConfigMaps = new HashSet<>();
+        for (JsonNode object : objects) {
+            object.findValues("secretKeyRef").forEach(ref -> referencedSecrets.add(ref.get("name").asText()));
+            object.findValues("secretName").forEach(ref -> referencedSecrets.add(ref.asText()));
+            object.findValues("configMapRef").forEach(ref -> referencedConfigMaps.add(ref.get("name").asText()));
+            object.findValues("configMap").forEach(ref -> referencedConfigMaps.add(ref.get("name").asText()));
+        }
+        assertThat(referencedConfigMaps).isNotEmpty();
+        assertThat(configMaps).containsAll(referencedConfigMaps);
+        for (String secret : referencedSecrets) {
+            assertThat(secrets.contains(secret) || (overlay.endsWith("prod") && EXTERNAL_SECRETS.contains(secret)))
+                    .as("secret " + secret + " exists or is one of the documented external ones").isTrue();
+        }
+        for (JsonNode secret : kind(objects, "Secret")) {
+            secret.path("data").fields().forEachRemaining(entry -> assertThat(decoded(entry.getValue().asText()))
+                    .as("secret values in the repo are development placeholders").startsWith("dev-only-"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "overlays/dev", "overlays/prod" })
+    void shouldLeaveOnlyTheGatewayReachableFromOutside(String overlay) throws Exception {
+        List<JsonNode> objects = render(overlay);
+        List<JsonNode> policies = kind(objects, "NetworkPolicy");
+        assertThat(policies).anySatisfy(p -> {
+            assertThat(p.at("/spec/podSelector").size()).isZero();
+            assertThat(p.at("/spec/ingress").isMissingNode()).isTrue();
+        });
+        for (JsonNode policy : policies) {
+            for (JsonNode rule : policy.at("/spec/ingress")) {
+                boolean open = rule.path("from").isMissingNode() || rule.path("from").isEmpty();
+                if (open) {
+                    assertThat(policy.at("/spec/podSelector/matchLabels/app.kubernetes.io~1name").asText())
+                            .as("only the gateway takes traffic from anywhere").isEqualTo("gateway");
+                }
+            }
+        }
+        for (JsonNode ingress : kind(objects, "Ingress")) {
+            ingress.findValues("service").forEach(service -> assertThat(service.get("name").asText()).isEqualTo("gateway"));
+        }
+        for (JsonNode service : kind(objects, "Service")) {
+            assertThat(service.at("/spec/type").asText("ClusterIP")).isEqualTo("ClusterIP");
+        }
+    }
+
+    private static List<JsonNode> render(String overlay) throws Exception {
+        Path kubectl = Path.of("/usr/bin/kubectl");
+        Assumptions.assumeTrue(Files.isExecutable(kubectl), "kubectl is not installed (apt-get install kubectl); .ci/run installs it");
+        Process process = new ProcessBuilder(kubectl.toString(), "kustomize", ROOT.resolve("k8s").resolve(overlay).toString())
+                .redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<JsonNode> objects = new ArrayList<>();
+        try (YAMLParser parser = new YAMLFactory().createParser(out)) {
+            yaml.readValues(parser, ObjectNode.class).forEachRemaining(objects::add);
+        }
+        assertThat(objects).isNotEmpty();
+        return objects;
+    }
+
+    private static int servedPort(String service) throws IOException {
+        Properties properties = new Properties();
+        try (var in = Files.newInputStream(ROOT.resolve(service).resolve("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        return Integer.parseInt(properties.getProperty("quarkus.http.port"));
+    }
+
+    private static List<JsonNode> kind(List<JsonNode> objects, String kind) {
+        return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+    }
+
+    private static boolean named(List<JsonNode> objects, String name) {
+        return objects.stream().anyMatch(o -> name.equals(o.at("/metadata/name").asText()));
+    }
+
+    private static Set<String> names(List<JsonNode> objects) {
+        Set<String> names = new HashSet<>();
+        objects.forEach(o -> {
+            String name = o.at("/metadata/name").asText();
+            names.add(name);
+            // kustomize generators append a content hash; references are rewritten to match.
+            names.add(name.replaceAll("-[a-z0-9]{10}$", ""));
+        });
+        return names;
+    }
+
+    private static String decoded(String base64) {
+        return new String(java.util.Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+    }
+
+}

@@ -1,0 +1,43 @@
+package dev.chatsuite.system;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/** Real accounts, registered and logged in through the gateway like any client. */
+final class Users {
+
+    static final String PASSWORD = "a long system-test password";
+
+    private Users() {
+    }
+
+    record User(String id, String username, String accessToken, String refreshToken) {
+
+        RequestSpecification api() {
+            return given().baseUri(RunningSuite.gateway()).auth().oauth2(accessToken);
+        }
+
+        RequestSpecification json() {
+            return api().contentType(ContentType.JSON);
+        }
+    }
+
+    static User register(String prefix) {
+        String username = (prefix + UUID.randomUUID().toString().substring(0, 8)).toLowerCase();
+        given().baseUri(RunningSuite.gateway()).contentType(ContentType.JSON)
+                .body(Map.of("email", username + "@example.test", "username", username, "password", PASSWORD, "displayName", prefix))
+                .post("/api/auth/register").then().statusCode(201);
+        JsonPath tokens = given().baseUri(RunningSuite.gateway()).contentType(ContentType.JSON)
+                .body(Map.of("identifier", username, "password", PASSWORD))
+                .post("/api/auth/login").then().statusCode(200).extract().jsonPath();
+        String id = given().baseUri(RunningSuite.gateway()).auth().oauth2(tokens.getString("accessToken")).get("/api/auth/me")
+                .then().statusCode(200).extract().path("id");
+        return new User(id, username, tokens.getString("accessToken"), tokens.getString("refreshToken"));
+    }
+}
