@@ -1,0 +1,20 @@
+# Shared helpers for the bench scripts (sourced).
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+metric() { # wrk output file, rps|p50|p99
+  case "$2" in
+    rps) awk '/Requests\/sec/ {print $2}' "$1" ;;
+    p50) awk '$1=="50%" {print $2}' "$1" ;;
+    p99) awk '$1=="99%" {print $2}' "$1" ;;
+  esac
+}
+# Milliseconds from a wrk latency like 1.23ms / 850.00us / 1.02s.
+ms() { python3 -c "
+v='$1'
+print(round(float(v[:-2])/1000,3) if v.endswith('us') else round(float(v[:-2]),3) if v.endswith('ms') else round(float(v[:-1])*1000,3))"; }
+median() { python3 -c "import statistics,sys; print(statistics.median([float(x) for x in sys.argv[1:]]))" "$@"; }
+register_and_login() { # base, username -> access token
+  curl -s -o /dev/null -X POST "$1/api/auth/register" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$2@example.test\",\"username\":\"$2\",\"password\":\"benchmark passphrase\"}"
+  curl -s -X POST "$1/api/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"identifier\":\"$2\",\"password\":\"benchmark passphrase\"}" | json "['accessToken']"
+}

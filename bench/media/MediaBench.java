@@ -1,0 +1,165 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Configuration;
+
+/**
+ * Upload and download throughput through media-service against the same transfers made
+ * directly to the S3 endpoint, in one run; then 20 concurrent 10 MiB uploads against a
+ * media-service started with -Xmx128m (HEAP_URL), sampling its heap from /q/metrics.
+ * usage: java -cp 'media-service/target/quarkus-app/lib/main/*' MediaBench.java <media-url> <token> <s3-endpoint> <bucket> <key> <secret> [heap-url heap-token]
+ */
+public class MediaBench {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    public static void main(String[] args) throws Exception {
+        String media = args[0], token = args[1];
+        S3AsyncClient s3 = S3AsyncClient.builder().endpointOverride(URI.create(args[2])).region(Region.US_EAST_1)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(args[4], args[5]))).build();
+        String bucket = args[3];
+        int files = 8, size = 8 * 1024 * 1024;
+        byte[] body = pdf(size);
+        List<double[]> rounds = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            long t0 = System.nanoTime();
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < files; i++) {
+                String key = "bench/" + UUID.randomUUID();
+                s3.putObject(b -> b.bucket(bucket).key(key), AsyncRequestBody.fromBytes(body)).join();
+                keys.add(key);
+            }
+            double directUp = mbps(files * (long) size, t0);
+            t0 = System.nanoTime();
+            for (String key : keys) {
+                s3.getObject(b -> b.bucket(bucket).key(key), AsyncResponseTransformer.toBytes()).join();
+            }
+            double directDown = mbps(files * (long) size, t0);
+            t0 = System.nanoTime();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < files; i++) {
+                ids.add(upload(media, token, body));
+            }
+            double serviceUp = mbps(files * (long) size, t0);
+            t0 = System.nanoTime();
+            for (String id : ids) {
+                HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(media + "/api/media/" + id))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200 || r.body().length != size) {
+                    throw new IllegalStateException("download " + r.statusCode());
+                }
+            }
+            double serviceDown = mbps(files * (long) size, t0);
+            for (String key : keys) {
+                s3.deleteObject(b -> b.bucket(bucket).key(key)).join();
+            }
+            rounds.add(new double[] { directUp, serviceUp, directDown, serviceDown });
+        }
+        for (double[] r : rounds) {
+            System.out.printf("ROUND direct-up %.1f service-up %.1f ratio %.2f | direct-down %.1f service-down %.1f ratio %.2f%n",
+                    r[0], r[1], r[1] / r[0], r[2], r[3], r[3] / r[2]);
+        }
+        System.out.printf("MEDIAN upload-ratio %.2f download-ratio %.2f direct-up %.1f service-up %.1f direct-down %.1f service-down %.1f%n",
+                median(rounds, 1, 0), median(rounds, 3, 2), median(rounds, 0, -1), median(rounds, 1, -1), median(rounds, 2, -1), median(rounds, 3, -1));
+        if (args.length > 7) {
+            heap(args[6], args[7]);
+        }
+        s3.close();
+    }
+
+    static void heap(String url, String token) throws Exception {
+        byte[] body = pdf(10 * 1024 * 1024 - 4096);
+        AtomicLong peak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    peak.accumulateAndGet(heapUsed(url), Math::max);
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception ignored) {
+                    // keep sampling
+                }
+            }
+        });
+        sampler.start();
+        List<CompletableFuture<String>> uploads = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            uploads.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return upload(url, token, body);
+                } catch (Exception e) {
+                    return "FAILED " + e.getMessage();
+                }
+            }));
+        }
+        long stored = uploads.stream().map(CompletableFuture::join).filter(id -> !id.startsWith("FAILED")).count();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        sampler.interrupt();
+        System.out.printf("HEAP uploads 20 stored %d peak-heap-mb %.1f seconds %.1f%n", stored, peak.get() / 1048576.0, seconds);
+    }
+
+    static long heapUsed(String url) throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        long sum = 0;
+        Matcher m = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\"[^}]*\\} ([0-9.E+]+)").matcher(metrics);
+        while (m.find()) {
+            sum += (long) Double.parseDouble(m.group(1));
+        }
+        return sum;
+    }
+
+    static String upload(String media, String token, byte[] file) throws Exception {
+        String boundary = "bench" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(media + "/api/media"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, file, tail))).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("upload " + r.statusCode() + " " + r.body());
+        }
+        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(r.body());
+        id.find();
+        return id.group(1);
+    }
+
+    static byte[] pdf(int size) {
+        byte[] bytes = new byte[size];
+        new Random(42).nextBytes(bytes);
+        byte[] header = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, bytes, 0, header.length);
+        return bytes;
+    }
+
+    static double mbps(long bytes, long startNanos) {
+        return bytes / 1048576.0 / ((System.nanoTime() - startNanos) / 1e9);
+    }
+
+    static double median(List<double[]> rounds, int a, int b) {
+        double[] values = rounds.stream().mapToDouble(r -> b < 0 ? r[a] : r[a] / r[b]).sorted().toArray();
+        return values[values.length / 2];
+    }
+}

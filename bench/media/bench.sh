@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# media-service: upload/download MB/s through the service vs directly to S3 (same run), and
+# peak heap during 20 concurrent 10 MiB uploads into a second instance started with -Xmx128m.
+# Needs ./suite up --detach.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+. "$ROOT/bench/lib.sh"
+S="$ROOT/data/secrets"
+TOKEN=$(register_and_login http://127.0.0.1:8081 "mediabench$RANDOM$RANDOM")
+CP="$ROOT/media-service/target/quarkus-app/lib/main/*"
+LOG="$(mktemp)"
+( cd "$ROOT" && env QUARKUS_HTTP_PORT=18083 DB_NAME=media MEDIA_SIGNING_SECRET="$(cat "$S/media-signing-secret")" \
+  S3_ENDPOINT=http://127.0.0.1:9000 S3_BUCKET=chat-media S3_ACCESS_KEY="$(cat "$S/s3-access-key")" S3_SECRET_KEY="$(cat "$S/s3-secret-key")" \
+  JWKS_URL=http://127.0.0.1:8081/.well-known/jwks.json \
+  java -Xmx128m -XX:+ExitOnOutOfMemoryError -jar media-service/target/quarkus-app/quarkus-run.jar > "$LOG" 2>&1 ) &
+HEAP_PID=$!
+for _ in $(seq 1 60); do curl -sf http://127.0.0.1:18083/q/health/ready >/dev/null && break; sleep 1; done
+OUT=$(java -cp "$CP" "$ROOT/bench/media/MediaBench.java" http://127.0.0.1:8083 "$TOKEN" http://127.0.0.1:9000 chat-media \
+  "$(cat "$S/s3-access-key")" "$(cat "$S/s3-secret-key")" http://127.0.0.1:18083 "$TOKEN")
+OOM=$(grep -c OutOfMemoryError "$LOG" || true)
+fuser -k 18083/tcp >/dev/null 2>&1 || kill "$HEAP_PID" 2>/dev/null || true
+echo "$OUT"
+M=$(echo "$OUT" | grep ^MEDIAN); H=$(echo "$OUT" | grep ^HEAP)
+f() { echo "$1" | tr ' ' '\n' | awk -v k="$2" 'prev==k {print; exit} {prev=$0}'; }
+{
+  echo "### media-service"
+  echo
+  echo "\`bench/media/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ)): 3 rounds of 8 files of 8 MiB, each round uploading and downloading them directly to S3Proxy (AWS SDK) and through media-service (multipart POST, then GET), sequentially; medians. S3Proxy, the service and the client share the 2 cores."
+  echo
+  echo "| measure | through the service | direct to S3 | ratio |"
+  echo "|---|---|---|---|"
+  echo "| upload | $(f "$M" service-up) MB/s | $(f "$M" direct-up) MB/s | $(f "$M" upload-ratio) |"
+  echo "| download | $(f "$M" service-down) MB/s | $(f "$M" direct-down) MB/s | $(f "$M" download-ratio) |"
+  echo
+  echo "20 concurrent uploads of 10 MiB into a media-service started with \`-Xmx128m -XX:+ExitOnOutOfMemoryError\`: $(f "$H" stored) of 20 stored, peak heap $(f "$H" peak-heap-mb) MB (sampled from /q/metrics every 100 ms), $(f "$H" seconds) s, OutOfMemoryError lines in its log: $OOM."
+  echo
+} > "$ROOT/bench/media/result.md"
+cat "$ROOT/bench/media/result.md"
