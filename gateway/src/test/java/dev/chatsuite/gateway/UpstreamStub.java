@@ -36,6 +36,10 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         server = vertx.createHttpServer().requestHandler(this::handle).webSocketHandler(ws -> {
+            if (ws.path().equals("/ws/refused")) {
+                ws.close((short) 4001, "missing token");
+                return;
+            }
             String auth = ws.headers().get("Authorization");
             ws.writeTextMessage(new JsonObject().put("authorization", auth).put("requestId", ws.headers().get("X-Request-Id")).encode());
             ws.textMessageHandler(text -> ws.writeTextMessage("echo:" + text));

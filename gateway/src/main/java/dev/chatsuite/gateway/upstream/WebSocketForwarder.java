@@ -1,12 +1,15 @@
 package dev.chatsuite.gateway.upstream;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -15,7 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Proxies a WebSocket: connects upstream first (with the injected Authorization and the
  * gateway's forwarded headers), then accepts the client's upgrade and relays messages both
- * ways (upstream frames that arrive before the client is accepted are held, not dropped), pausing a side whose peer cannot keep up. Close codes pass through unchanged, so the
+ * ways, pausing a side whose peer cannot keep up. Close codes pass through unchanged, so the
  * client sees messaging-service's 4001/4003/4008. When the upstream cannot be reached the
  * client is still upgraded and closed with 1011, since browsers cannot read an HTTP status
  * on a failed upgrade.
@@ -52,29 +55,80 @@ public class WebSocketForwarder {
                 refuse(ctx, "The " + upstream.name() + " service cannot be reached.");
                 return;
             }
-            WebSocket up = connected.result();
-            // messaging-service greets on open; hold its frames until the client side has handlers.
-            up.pause();
+            Splice splice = new Splice(connected.result());
             ctx.request().toWebSocket().onComplete(accepted -> {
                 if (accepted.failed()) {
-                    up.close();
+                    splice.abandon();
                     return;
                 }
-                splice(accepted.result(), up);
-                up.resume();
+                splice.attach(accepted.result());
             });
         });
     }
 
-    private static void splice(ServerWebSocket down, WebSocket up) {
-        down.textMessageHandler(text -> relay(down, up, () -> up.writeTextMessage(text)));
-        down.binaryMessageHandler(bytes -> relay(down, up, () -> up.writeBinaryMessage(bytes)));
-        up.textMessageHandler(text -> relay(up, down, () -> down.writeTextMessage(text)));
-        up.binaryMessageHandler(bytes -> relay(up, down, () -> down.writeBinaryMessage(bytes)));
-        down.closeHandler(v -> close(up, down.closeStatusCode(), down.closeReason()));
-        up.closeHandler(v -> close(down, up.closeStatusCode(), up.closeReason()));
-        down.exceptionHandler(e -> close(up, INTERNAL_ERROR, null));
-        up.exceptionHandler(e -> close(down, INTERNAL_ERROR, null));
+    /**
+     * Joins the two sockets. Upstream frames and an upstream close that arrive before the
+     * client's upgrade is accepted are held and replayed: messaging-service greets on open, and
+     * closes at once (4001) when the token is missing.
+     */
+    private static final class Splice {
+        private final WebSocket up;
+        private final Deque<Object> early = new ArrayDeque<>();
+        private ServerWebSocket down;
+        private boolean upClosed;
+
+        Splice(WebSocket up) {
+            this.up = up;
+            up.textMessageHandler(text -> toClient(text));
+            up.binaryMessageHandler(bytes -> toClient(bytes));
+            up.closeHandler(v -> {
+                upClosed = true;
+                if (down != null) {
+                    close(down, up.closeStatusCode(), up.closeReason());
+                }
+            });
+            up.exceptionHandler(e -> {
+                if (down != null) {
+                    close(down, INTERNAL_ERROR, null);
+                }
+            });
+        }
+
+        private void toClient(Object frame) {
+            if (down == null) {
+                early.add(frame);
+                return;
+            }
+            relay(up, down, () -> write(down, frame));
+        }
+
+        void attach(ServerWebSocket client) {
+            down = client;
+            while (!early.isEmpty()) {
+                write(down, early.poll());
+            }
+            if (upClosed) {
+                close(down, up.closeStatusCode(), up.closeReason());
+                return;
+            }
+            down.textMessageHandler(text -> relay(down, up, () -> up.writeTextMessage(text)));
+            down.binaryMessageHandler(bytes -> relay(down, up, () -> up.writeBinaryMessage(bytes)));
+            down.closeHandler(v -> close(up, down.closeStatusCode(), down.closeReason()));
+            down.exceptionHandler(e -> close(up, INTERNAL_ERROR, null));
+        }
+
+        void abandon() {
+            early.clear();
+            up.close();
+        }
+
+        private static void write(ServerWebSocket to, Object frame) {
+            if (frame instanceof String text) {
+                to.writeTextMessage(text);
+            } else {
+                to.writeBinaryMessage((Buffer) frame);
+            }
+        }
     }
 
     private static void relay(io.vertx.core.http.WebSocketBase from, io.vertx.core.http.WebSocketBase to, Runnable write) {

@@ -100,6 +100,21 @@ class ProxyTest {
     }
 
     @Test
+    void shouldPassOnACloseCodeTheUpstreamSendsBeforeTheClientIsAccepted() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            CompletableFuture<Short> closed = new CompletableFuture<>();
+            vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost(root.getHost()).setPort(root.getPort()).setURI("/ws/refused"))
+                    .onSuccess(ws -> ws.closeHandler(v -> closed.complete(ws.closeStatusCode())))
+                    .onFailure(closed::completeExceptionally);
+
+            assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo((short) 4001);
+        } finally {
+            vertx.close();
+        }
+    }
+
+    @Test
     void shouldServeTheSpaWithSecurityHeadersAndIndexForClientRoutes() {
         Response index = given().get("/");
         index.then().statusCode(200);
