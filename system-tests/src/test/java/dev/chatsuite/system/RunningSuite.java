@@ -107,27 +107,8 @@ public final class RunningSuite implements BeforeAllCallback {
         ports.forEach((service, port) -> urls.put(service, "http://127.0.0.1:" + port));
 
         TcpProxy browserProxy = new TcpProxy("127.0.0.1", ports.get("gateway")).start();
-        Map<String, String> env = new HashMap<>();
-        env.put("DB_HOST", TestEnvironment.dbHost());
-        env.put("DB_PORT", Integer.toString(TestEnvironment.dbPort()));
-        env.put("DB_USER", TestEnvironment.dbUser());
-        env.put("DB_PASSWORD", TestEnvironment.dbPassword());
-        env.put("REDIS_URL", "redis://" + TestEnvironment.redisHost() + ":" + TestEnvironment.redisPort());
-        env.put("S3_ENDPOINT", s3Config.get("quarkus.s3.endpoint-override"));
-        env.put("S3_BUCKET", "chat-media-system");
-        env.put("S3_ACCESS_KEY", S3ProxyTestResource.ACCESS_KEY);
-        env.put("S3_SECRET_KEY", S3ProxyTestResource.SECRET_KEY);
-        env.put("AUTH_URL", urls.get("auth-service"));
-        env.put("MESSAGING_URL", urls.get("messaging-service") + "," + urls.get("messaging-service-2"));
-        env.put("MEDIA_URL", urls.get("media-service"));
-        env.put("JWKS_URL", urls.get("auth-service") + "/.well-known/jwks.json");
-        env.put("MEDIA_SIGNING_SECRET", SIGNING_SECRET);
-        env.put("PUBLIC_URL", "http://127.0.0.1:" + browserProxy.port());
+        Map<String, String> env = environment(urls, s3Config, "chat-media-system", "http://127.0.0.1:" + browserProxy.port());
         env.put("DATA_DIR", dataDir.toString());
-        // Journeys make many calls from one IP; the limits themselves are tested in the gateway module.
-        for (String limit : List.of("LOGIN", "REGISTER", "FORGOT", "UPLOAD", "DEFAULT")) {
-            env.put("RATE_LIMIT_" + limit, "0");
-        }
 
         List<Process> processes = new ArrayList<>();
         Started suite = new Started(urls, processes, s3, browserProxy);
@@ -160,7 +141,36 @@ public final class RunningSuite implements BeforeAllCallback {
         }
     }
 
-    private static void awaitReady(String service, String url, Path log) throws Exception {
+    /**
+     * The services' environment, wired to each other by {@code urls} as the launcher wires them;
+     * shared with {@link RunningContainers} so both run the same configuration.
+     */
+    static Map<String, String> environment(Map<String, String> urls, Map<String, String> s3Config, String bucket, String publicUrl) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DB_HOST", TestEnvironment.dbHost());
+        env.put("DB_PORT", Integer.toString(TestEnvironment.dbPort()));
+        env.put("DB_USER", TestEnvironment.dbUser());
+        env.put("DB_PASSWORD", TestEnvironment.dbPassword());
+        env.put("REDIS_URL", "redis://" + TestEnvironment.redisHost() + ":" + TestEnvironment.redisPort());
+        env.put("S3_ENDPOINT", s3Config.get("quarkus.s3.endpoint-override"));
+        env.put("S3_BUCKET", bucket);
+        env.put("S3_ACCESS_KEY", S3ProxyTestResource.ACCESS_KEY);
+        env.put("S3_SECRET_KEY", S3ProxyTestResource.SECRET_KEY);
+        env.put("AUTH_URL", urls.get("auth-service"));
+        env.put("MESSAGING_URL", urls.entrySet().stream().filter(e -> e.getKey().startsWith("messaging-service"))
+                .map(Map.Entry::getValue).sorted().collect(java.util.stream.Collectors.joining(",")));
+        env.put("MEDIA_URL", urls.get("media-service"));
+        env.put("JWKS_URL", urls.get("auth-service") + "/.well-known/jwks.json");
+        env.put("MEDIA_SIGNING_SECRET", SIGNING_SECRET);
+        env.put("PUBLIC_URL", publicUrl);
+        // Journeys make many calls from one IP; the limits themselves are tested in the gateway module.
+        for (String limit : List.of("LOGIN", "REGISTER", "FORGOT", "UPLOAD", "DEFAULT")) {
+            env.put("RATE_LIMIT_" + limit, "0");
+        }
+        return env;
+    }
+
+    static void awaitReady(String service, String url, Path log) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
@@ -183,7 +193,7 @@ public final class RunningSuite implements BeforeAllCallback {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

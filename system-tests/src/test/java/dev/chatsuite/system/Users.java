@@ -17,10 +17,10 @@ final class Users {
     private Users() {
     }
 
-    record User(String id, String username, String accessToken, String refreshToken) {
+    record User(String gateway, String id, String username, String accessToken, String refreshToken) {
 
         RequestSpecification api() {
-            return given().baseUri(RunningSuite.gateway()).auth().oauth2(accessToken);
+            return given().baseUri(gateway).auth().oauth2(accessToken);
         }
 
         RequestSpecification json() {
@@ -29,15 +29,19 @@ final class Users {
     }
 
     static User register(String prefix) {
+        return register(RunningSuite.gateway(), prefix);
+    }
+
+    static User register(String gateway, String prefix) {
         String username = (prefix + UUID.randomUUID().toString().substring(0, 8)).toLowerCase();
-        given().baseUri(RunningSuite.gateway()).contentType(ContentType.JSON)
+        given().baseUri(gateway).contentType(ContentType.JSON)
                 .body(Map.of("email", username + "@example.test", "username", username, "password", PASSWORD, "displayName", prefix))
                 .post("/api/auth/register").then().statusCode(201);
-        JsonPath tokens = given().baseUri(RunningSuite.gateway()).contentType(ContentType.JSON)
+        JsonPath tokens = given().baseUri(gateway).contentType(ContentType.JSON)
                 .body(Map.of("identifier", username, "password", PASSWORD))
                 .post("/api/auth/login").then().statusCode(200).extract().jsonPath();
-        String id = given().baseUri(RunningSuite.gateway()).auth().oauth2(tokens.getString("accessToken")).get("/api/auth/me")
+        String id = given().baseUri(gateway).auth().oauth2(tokens.getString("accessToken")).get("/api/auth/me")
                 .then().statusCode(200).extract().path("id");
-        return new User(id, username, tokens.getString("accessToken"), tokens.getString("refreshToken"));
+        return new User(gateway, id, username, tokens.getString("accessToken"), tokens.getString("refreshToken"));
     }
 }
