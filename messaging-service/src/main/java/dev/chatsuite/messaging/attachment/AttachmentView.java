@@ -1,6 +1,10 @@
 package dev.chatsuite.messaging.attachment;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** The contract's attachment, with signed, expiring URLs. */
+// Part of MessageView, which is encoded by hand into frames and events.
+@RegisterForReflection
 public record AttachmentView(String id, String filename, String contentType, long size, Integer width, Integer height, String url,
         String thumbnailUrl) {
 }

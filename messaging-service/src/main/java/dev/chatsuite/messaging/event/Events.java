@@ -1,8 +1,13 @@
 package dev.chatsuite.messaging.event;
 
 import dev.chatsuite.messaging.message.MessageView;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The server-to-client frames caused by stored changes (the contract's real-time section). */
+/**
+ * The server-to-client frames caused by stored changes (the contract's real-time section).
+ * Encoded with Json.encode for Redis, so registered for native-image reflection here.
+ */
+@RegisterForReflection(targets = { Events.MessageCreated.class, Events.MessageUpdated.class, Events.MessageDeleted.class, Events.Read.class })
 public final class Events {
 
     private Events() {
