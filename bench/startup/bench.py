@@ -16,7 +16,10 @@ RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 DATA = pathlib.Path(os.environ.get("DATA_DIR", ROOT / "data"))
 JAVA17 = "java"
 JAVA25 = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"
-TUNED = "-XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m"  # the launcher's DEFAULT_JVM_OPTIONS
+TUNED = "-XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m"
+# A small initial heap: the young generation is sized from it, and every page of it that start-up
+# allocates through stays resident.
+LEAN = TUNED + " -Xms16m"
 SERVICES = {"auth-service": ("auth", 18081), "messaging-service": ("messaging", 18082),
             "media-service": ("media", 18083), "gateway": (None, 18080)}
 WORK = ROOT / "bench/startup/target"
@@ -88,6 +91,9 @@ def variants(service):
         ("java17-tuned-appcds", JAVA17, f"{TUNED} -XX:SharedArchiveFile={jsa}", f"{TUNED} -XX:ArchiveClassesAtExit={jsa}"),
         ("java25-tuned", JAVA25, TUNED, None),
         ("java25-tuned-aotcache", JAVA25, f"{TUNED} -XX:AOTCache={aot}", f"{TUNED} -XX:AOTCacheOutput={aot}"),
+        ("java17-lean", JAVA17, LEAN, None),
+        ("java17-lean-appcds", JAVA17, f"{LEAN} -XX:SharedArchiveFile={jsa}", f"{LEAN} -XX:ArchiveClassesAtExit={jsa}"),
+        ("java25-lean-aotcache", JAVA25, f"{LEAN} -XX:AOTCache={aot}", f"{LEAN} -XX:AOTCacheOutput={aot}"),
     ]
 
 
@@ -96,7 +102,8 @@ def main():
     rows = []
     only = os.environ.get("ONLY")  # e.g. ONLY=media-service to measure one service
     for service in [s for s in SERVICES if not only or s in only.split(",")]:
-        for name, java, opts, training in variants(service):
+        chosen = os.environ.get("VARIANTS")  # e.g. VARIANTS=java17-lean,java17-lean-appcds
+        for name, java, opts, training in [v for v in variants(service) if not chosen or v[0] in chosen.split(",")]:
             if not pathlib.Path(java).exists() and java != "java":
                 continue
             log = WORK / f"{service}-{name}.log"
@@ -115,7 +122,7 @@ def main():
         f.write(f"Command: `bench/startup/bench.py {RUNS}` with `./suite up --detach` running for the backends "
                 f"(local PostgreSQL and Redis, S3Proxy). Each figure is the median of {RUNS} starts of the packaged "
                 "service (spawn until `/q/health/ready` answers 200; RSS read from /proc 5 s after ready).\n\n")
-        f.write(f"Tuned flags: `{TUNED}`.\n\n")
+        f.write(f"Tuned flags: `{TUNED}`; lean adds `-Xms16m`.\n\n")
         f.write("| service | variant | ready (median) | min | max | idle RSS (median) |\n|---|---|---|---|---|---|\n")
         for service, name, med, lo, hi, rss in rows:
             f.write(f"| {service} | {name} | {med:.2f} s | {lo:.2f} s | {hi:.2f} s | {rss:.0f} MB |\n")
