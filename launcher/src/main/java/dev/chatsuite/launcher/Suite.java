@@ -21,7 +21,7 @@ public final class Suite {
      * Small-footprint defaults for a laptop; SUITE_JAVA_OPTS replaces them. A class-data archive
      * (see {@link ClassDataArchive}) is added unless SUITE_CDS=off. docs/benchmarks.md has the figures.
      */
-    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m";
+    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xms16m -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final List<AutoCloseable> backends = new ArrayList<>();

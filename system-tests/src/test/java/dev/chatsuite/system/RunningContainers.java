@@ -146,7 +146,7 @@ public final class RunningContainers implements BeforeAllCallback {
         ports.forEach((service, port) -> urls.put(service, "http://127.0.0.1:" + port));
         Map<String, String> env = RunningSuite.environment(urls, s3Config, "chat-media-containers", urls.get("gateway"));
         // The image's heap defaults to 75% of the container's memory; these containers have no limit.
-        env.put("JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m "
+        env.put("JAVA_OPTS", "-XX:+UseSerialGC -Xms16m -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m "
                 + "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
         env.put("DATA_DIR", "/tmp/data");
 
