@@ -14,7 +14,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Every query on messages. */
@@ -39,37 +38,41 @@ public class MessageRepository {
     }
 
     /**
-     * Takes the next seq from the conversation row (whose lock orders concurrent posters), inserts
-     * the message, and moves every participant's activity time; the sender has read their own message.
+     * In one statement (so one round trip and its own transaction): takes the next seq from the
+     * conversation row, whose lock orders concurrent posters, but only when the sender takes part;
+     * inserts the message; and moves every participant's activity time, the sender having read
+     * their own message. Empty when the sender is not a participant. A clientMessageId used before
+     * fails on its unique key and the whole statement, seq included, is undone.
      */
-    public Uni<Posted> insert(UUID id, UUID conversation, UUID sender, String body, List<AttachmentRecord> attachments,
+    public Uni<Optional<Posted>> insert(UUID id, UUID conversation, UUID sender, String body, List<AttachmentRecord> attachments,
             String clientMessageId, OffsetDateTime now) {
-        return pool.withTransaction(conn -> conn
-                .preparedQuery("UPDATE conversation SET last_seq = last_seq + 1, updated_at = $2, last_message_id = $3 WHERE id = $1 RETURNING last_seq")
-                .execute(Tuple.of(conversation, now, id))
-                .chain(rows -> {
-                    long seq = rows.iterator().next().getLong("last_seq");
-                    return conn.preparedQuery("INSERT INTO message (id, conversation_id, seq, sender_id, body, attachments, client_message_id, created_at) "
-                                    + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                            .execute(Tuple.tuple().addUUID(id).addUUID(conversation).addLong(seq).addUUID(sender).addString(body)
-                                    .addValue(StoredMessage.attachmentsJson(attachments)).addString(clientMessageId).addOffsetDateTime(now))
-                            .chain(() -> touchParticipants(conn, conversation, sender, seq, now))
-                            .map(participants -> new Posted(new StoredMessage(id, conversation, seq, sender, body, attachments, clientMessageId,
-                                    now, null, null), participants));
-                }));
-    }
-
-    private static Uni<List<UUID>> touchParticipants(SqlConnection conn, UUID conversation, UUID sender, long seq, OffsetDateTime now) {
-        return conn.preparedQuery("UPDATE participant SET last_activity = $2, "
-                        + "last_read_seq = CASE WHEN user_id = $3 THEN GREATEST(last_read_seq, $4) ELSE last_read_seq END "
-                        + "WHERE conversation_id = $1 RETURNING user_id")
-                .execute(Tuple.of(conversation, now, sender, seq))
+        return pool.preparedQuery(INSERT)
+                .execute(Tuple.tuple().addUUID(conversation).addOffsetDateTime(now).addUUID(id).addUUID(sender).addString(body)
+                        .addValue(StoredMessage.attachmentsJson(attachments)).addString(clientMessageId))
                 .map(rows -> {
-                    List<UUID> users = new ArrayList<>();
-                    rows.forEach(r -> users.add(r.getUUID("user_id")));
-                    return users;
+                    if (rows.size() == 0) {
+                        return Optional.<Posted>empty();
+                    }
+                    List<UUID> participants = new ArrayList<>(rows.size());
+                    long seq = 0;
+                    for (Row row : rows) {
+                        seq = row.getLong("seq");
+                        participants.add(row.getUUID("user_id"));
+                    }
+                    return Optional.of(new Posted(new StoredMessage(id, conversation, seq, sender, body, attachments, clientMessageId, now, null, null),
+                            participants));
                 });
     }
+
+    private static final String INSERT = "WITH c AS ("
+            + "UPDATE conversation SET last_seq = last_seq + 1, updated_at = $2, last_message_id = $3 "
+            + "WHERE id = $1 AND EXISTS (SELECT 1 FROM participant WHERE conversation_id = $1 AND user_id = $4) RETURNING last_seq), "
+            + "m AS (INSERT INTO message (id, conversation_id, seq, sender_id, body, attachments, client_message_id, created_at) "
+            + "SELECT $3::uuid, $1::uuid, c.last_seq, $4::uuid, $5::text, $6::jsonb, $7::text, $2::timestamptz FROM c RETURNING seq), "
+            + "p AS (UPDATE participant SET last_activity = $2, "
+            + "last_read_seq = CASE WHEN user_id = $4 THEN GREATEST(last_read_seq, (SELECT seq FROM m)) ELSE last_read_seq END "
+            + "WHERE conversation_id = $1 AND EXISTS (SELECT 1 FROM m) RETURNING user_id) "
+            + "SELECT m.seq, p.user_id FROM m, p";
 
     /** A message, only if {@code reader} takes part in its conversation. */
     public Uni<Optional<StoredMessage>> visibleTo(UUID message, UUID reader) {

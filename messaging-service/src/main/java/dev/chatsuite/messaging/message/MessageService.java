@@ -24,6 +24,7 @@ import dev.chatsuite.messaging.caller.Caller;
 import dev.chatsuite.messaging.conversation.ConversationRepository;
 import dev.chatsuite.messaging.event.EventPublisher;
 import dev.chatsuite.messaging.event.Events;
+import dev.chatsuite.messaging.message.MessageRepository.Posted;
 import dev.chatsuite.messaging.page.Cursors;
 import dev.chatsuite.messaging.page.Page;
 import io.smallrye.mutiny.Uni;
@@ -64,6 +65,11 @@ public class MessageService {
         String body = request.body() == null ? "" : request.body();
         List<UUID> ids = request.attachmentIds() == null ? List.of() : request.attachmentIds();
         validate(body, !ids.isEmpty(), request.clientMessageId());
+        if (ids.isEmpty()) {
+            // The insert checks membership itself, and a retried clientMessageId fails on its unique
+            // key and finds the first message: one round trip for the common post.
+            return store(caller, conversation, body, List.of(), request.clientMessageId());
+        }
         return requireParticipant(caller, conversation)
                 .chain(() -> existing(caller, conversation, request.clientMessageId()))
                 .chain(found -> found.isPresent()
@@ -92,13 +98,14 @@ public class MessageService {
 
     private Uni<Outcome> store(Caller caller, UUID conversation, String body, List<AttachmentRecord> records, String clientMessageId) {
         return messages.insert(Uuids.v7(), conversation, caller.userId(), body, records, clientMessageId, now())
-                .chain(posted -> {
+                .chain(stored -> {
+                    Posted posted = stored.orElseThrow(MessageService::notFound);
                     MessageView view = views.of(posted.message());
                     return publish(posted.participants(), () -> new Events.MessageCreated(view)).replaceWith(new Outcome(view, true));
                 })
                 .onFailure(PgException.class).recoverWithUni(e -> {
                     if (UNIQUE_VIOLATION.equals(((PgException) e).getSqlState()) && clientMessageId != null) {
-                        // A concurrent retry with the same clientMessageId won the race: answer its message.
+                        // A retry, or a concurrent one that won the race: answer the first message.
                         return existing(caller, conversation, clientMessageId).map(found -> new Outcome(views.of(found.orElseThrow()), false));
                     }
                     return Uni.createFrom().failure(e);
