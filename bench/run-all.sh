@@ -22,5 +22,6 @@ AFTER=$(rss)
 wait $FAN
 echo "RSS messaging instances before ${BEFORE} kB, with connections ${AFTER} kB" >> bench/realtime/out.txt
 cat bench/realtime/out.txt
-python3 bench/startup/bench.py 3
+python3 bench/startup/bench.py 5
+if command -v podman >/dev/null; then ./suite images && python3 bench/images/bench.py 5; fi
 ./suite down
