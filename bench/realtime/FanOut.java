@@ -115,24 +115,17 @@ public class FanOut {
         System.out.println("connected " + sockets.size());
         Thread.sleep(2000);
 
+        // A warm-up at a fifth of the rate, not counted: both instances are cold JVMs until then.
+        int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP_SECONDS", "10"));
+        if (warmup > 0) {
+            blast(sockets, conversationOf, users, rate / 5, warmup, new AtomicInteger(), "w");
+            Thread.sleep(3000);
+            delays.clear();
+            received.set(0);
+            System.out.println("warmed up " + warmup + " s");
+        }
         AtomicInteger sent = new AtomicInteger();
-        ScheduledExecutorService ticker = Executors.newScheduledThreadPool(2);
-        long periodMicros = (long) (1_000_000 / rate);
-        AtomicInteger next = new AtomicInteger();
-        long end = System.currentTimeMillis() + seconds * 1000L;
-        ticker.scheduleAtFixedRate(() -> {
-            if (System.currentTimeMillis() >= end) {
-                return;
-            }
-            int i = Math.floorMod(next.getAndIncrement(), users);
-            String frame = "{\"type\":\"send\",\"conversationId\":\"" + conversationOf.get(i) + "\",\"body\":\"t=" + System.nanoTime()
-                    + "\",\"clientMessageId\":\"c" + sent.incrementAndGet() + "\"}";
-            synchronized (sockets.get(i)) {
-                sockets.get(i).sendText(frame, true).join();
-            }
-        }, 0, periodMicros, TimeUnit.MICROSECONDS);
-        Thread.sleep(seconds * 1000L + 5000);
-        ticker.shutdownNow();
+        blast(sockets, conversationOf, users, rate, seconds, sent, "c");
 
         long expected = (long) sent.get() * group;
         long[] sorted = delays.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -147,6 +140,28 @@ public class FanOut {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
         System.exit(0);
+    }
+
+    /** Sends {@code rate} frames a second for {@code seconds}, from the users in turn, then waits 5 s for deliveries. */
+    static void blast(List<WebSocket> sockets, Map<Integer, String> conversationOf, int users, double rate, int seconds, AtomicInteger sent,
+            String idPrefix) throws InterruptedException {
+        ScheduledExecutorService ticker = Executors.newScheduledThreadPool(2);
+        long periodMicros = (long) (1_000_000 / rate);
+        AtomicInteger next = new AtomicInteger();
+        long end = System.currentTimeMillis() + seconds * 1000L;
+        ticker.scheduleAtFixedRate(() -> {
+            if (System.currentTimeMillis() >= end) {
+                return;
+            }
+            int i = Math.floorMod(next.getAndIncrement(), users);
+            String frame = "{\"type\":\"send\",\"conversationId\":\"" + conversationOf.get(i) + "\",\"body\":\"t=" + System.nanoTime()
+                    + "\",\"clientMessageId\":\"" + idPrefix + sent.incrementAndGet() + "\"}";
+            synchronized (sockets.get(i)) {
+                sockets.get(i).sendText(frame, true).join();
+            }
+        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+        Thread.sleep(seconds * 1000L + 5000);
+        ticker.shutdownNow();
     }
 
     static double pct(long[] sorted, double p) {

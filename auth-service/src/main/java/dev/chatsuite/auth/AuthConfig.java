@@ -93,5 +93,11 @@ public interface AuthConfig {
         /** Argon2id lanes (ARGON2_PARALLELISM). */
         @WithDefault("1")
         int parallelism();
+
+        /**
+         * Threads that hash at once (ARGON2_THREADS); absent: one per core but one, at least one, so
+         * a login storm always leaves a core to the event loops.
+         */
+        Optional<Integer> threads();
     }
 }

@@ -146,8 +146,7 @@ public final class RunningContainers implements BeforeAllCallback {
         ports.forEach((service, port) -> urls.put(service, "http://127.0.0.1:" + port));
         Map<String, String> env = RunningSuite.environment(urls, s3Config, "chat-media-containers", urls.get("gateway"));
         // The image's heap defaults to 75% of the container's memory; these containers have no limit.
-        env.put("JAVA_OPTS", "-XX:+UseSerialGC -Xms16m -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m "
-                + "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+        env.put("JAVA_OPTS_APPEND", "-Xmx256m");
         env.put("DATA_DIR", "/tmp/data");
 
         List<GenericContainer<?>> containers = new ArrayList<>();

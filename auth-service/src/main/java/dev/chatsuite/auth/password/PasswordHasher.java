@@ -2,9 +2,7 @@ package dev.chatsuite.auth.password;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.password4j.Argon2Function;
-import com.password4j.Password;
-import com.password4j.types.Argon2;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 import dev.chatsuite.auth.AuthConfig;
 import io.smallrye.mutiny.Uni;
@@ -12,36 +10,42 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.WorkerExecutor;
 
 /**
- * Argon2id (Password4j) with the OWASP parameters by default (19 MiB, 2 passes, 1 lane),
+ * Argon2id (Spring Security Crypto's encoder over Bouncy Castle, PHC strings such as
+ * {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}) with the OWASP parameters by default (19 MiB, 2 passes, 1 lane),
  * always on a worker thread: a hash takes tens of milliseconds of CPU and must never run on
  * an event loop. Checks for unknown users run against a dummy hash of the same cost, so a
- * login costs the same whether or not the account exists. Hashes run on their own pool of one
- * thread per core: more at once only adds 19 MiB allocations and GC pauses that stall every
- * other request (measured: /me p50 went to ~0.9 s while logins ran on the shared pool).
+ * login costs the same whether or not the account exists. Hashes run on their own small pool:
+ * on the shared worker pool, logins took every core and /me p50 went to ~0.9 s; with one thread
+ * per core, /me p99 was still ~100 ms under a login storm on 2 cores, so by default the pool
+ * leaves one core to the event loops (see docs/benchmarks.md).
  */
 @ApplicationScoped
 public class PasswordHasher {
 
-    private final Argon2Function argon2;
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private final Argon2PasswordEncoder argon2;
     private final WorkerExecutor hashers;
     private final String dummyHash;
 
     public PasswordHasher(AuthConfig config, Vertx vertx) {
-        this.argon2 = Argon2Function.getInstance(config.hashing().memoryKib(), config.hashing().iterations(),
-                config.hashing().parallelism(), 32, Argon2.ID);
-        this.hashers = vertx.createSharedWorkerExecutor("argon2", Math.max(1, Runtime.getRuntime().availableProcessors()));
-        this.dummyHash = Password.hash("not-a-real-password-but-same-cost").addRandomSalt(16).with(argon2).getResult();
+        this.argon2 = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, config.hashing().parallelism(), config.hashing().memoryKib(),
+                config.hashing().iterations());
+        int threads = config.hashing().threads().orElse(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        this.hashers = vertx.createSharedWorkerExecutor("argon2", threads);
+        this.dummyHash = argon2.encode("not-a-real-password-but-same-cost");
     }
 
     public Uni<String> hash(String password) {
-        return hashers.executeBlocking(Uni.createFrom().item(() -> Password.hash(password).addRandomSalt(16).with(argon2).getResult()), false);
+        return hashers.executeBlocking(Uni.createFrom().item(() -> argon2.encode(password)), false);
     }
 
     /** Checks a password; with {@code storedHash == null} it checks against the dummy hash and answers false. */
     public Uni<Boolean> matches(String password, String storedHash) {
         String hash = storedHash == null ? dummyHash : storedHash;
         return hashers.executeBlocking(Uni.createFrom().item(() -> {
-            boolean matches = Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
+            // The cost parameters come from the stored string, so hashes made under older settings still verify.
+            boolean matches = argon2.matches(password, hash);
             return matches && storedHash != null;
         }), false);
     }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatsuite.auth.caller.Callers;
 import dev.chatsuite.auth.password.PasswordChangeRequest;
 import dev.chatsuite.auth.password.PasswordService;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/auth/me")
@@ -40,6 +41,7 @@ public class MeResource {
     @Operation(summary = "The caller's own account")
     @APIResponse(responseCode = "200", description = "Me")
     @APIResponse(responseCode = "401", description = "No valid token")
+    @WithSession // one session for the caller check and the profile: the account is read once
     public Uni<MeView> me(@HeaderParam("Authorization") String authorization) {
         return callers.require(authorization).chain(profiles::me);
     }
