@@ -54,7 +54,7 @@ wait $BG
   echo "|---|---|---|"
   echo "| GET /api/auth/me throughput | $(metric "$TMP/me.txt" rps) req/s | \`wrk -t2 -c32 -d$DURATION --latency -H 'Authorization: Bearer …' $AUTH/api/auth/me\` |"
   echo "| GET /api/auth/me latency p50 / p99 | $(metric "$TMP/me.txt" p50) / $(metric "$TMP/me.txt" p99) | same run |"
-  echo "| one Argon2id hash (19 MiB, t=2, p=1), median of 21 | ${HASH_MS} ms | \`java -cp password4j.jar bench/auth/HashTime.java\` |"
+  echo "| one Argon2id hash (19 MiB, t=2, p=1), median of 21 | ${HASH_MS} ms | \`java -cp <auth-service lib> bench/auth/HashTime.java\` |"
   echo "| logins per second (8 clients) | $(metric "$TMP/login.txt" rps) /s, p99 $(metric "$TMP/login.txt" p99) | \`wrk -t1 -c8 -d$DURATION -s bench/auth/login.lua $AUTH\` |"
   echo "| GET /api/auth/me p50 / p99 while logins saturate hashing | $(metric "$TMP/me-under-load.txt" p50) / $(metric "$TMP/me-under-load.txt" p99) ($(metric "$TMP/me-under-load.txt" rps) req/s) | the login run above in the background, then \`wrk -t1 -c8 -d10s --latency …/api/auth/me\` |"
   echo
