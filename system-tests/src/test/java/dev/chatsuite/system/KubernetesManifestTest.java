@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +24,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+
 /**
  * Renders each kustomize overlay with the real kubectl and checks what a cluster would run:
  * probes on the paths and ports the services serve, limits and security settings on every
  * container, every referenced Secret and ConfigMap present (or, in prod, one of the documented
- * external Secrets), and only the gateway reachable from outside.
+ * external Secrets), and only the gateway reachable from outside; and reads every object into
+ * fabric8's Kubernetes model, so a field the API would not know fails the build.
  */
 class KubernetesManifestTest {
 
@@ -124,6 +128,68 @@ class KubernetesManifestTest {
         for (JsonNode service : kind(objects, "Service")) {
             assertThat(service.at("/spec/type").asText("ClusterIP")).isEqualTo("ClusterIP");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "overlays/dev", "overlays/prod" })
+    void shouldReadEveryRenderedObjectIntoTheKubernetesModelWithNoUnknownField(String overlay) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (JsonNode object : render(overlay)) {
+            String what = object.path("apiVersion").asText() + " " + object.path("kind").asText() + " " + object.at("/metadata/name").asText();
+            Class<? extends KubernetesResource> type = MODEL.get(object.path("apiVersion").asText() + "/" + object.path("kind").asText());
+            assertThat(type).as(what + " has a known model class").isNotNull();
+            KubernetesResource typed = json.treeToValue(object, type);
+            // fabric8's classes keep what they do not know in additionalProperties: a misspelt or
+            // misplaced field anywhere in the object shows up there.
+            assertThat(unknownFields(typed, "")).as(what).isEmpty();
+        }
+    }
+
+    private static final Map<String, Class<? extends KubernetesResource>> MODEL = Map.ofEntries(
+            Map.entry("v1/Service", io.fabric8.kubernetes.api.model.Service.class),
+            Map.entry("v1/Namespace", io.fabric8.kubernetes.api.model.Namespace.class),
+            Map.entry("v1/ConfigMap", io.fabric8.kubernetes.api.model.ConfigMap.class),
+            Map.entry("v1/Secret", io.fabric8.kubernetes.api.model.Secret.class),
+            Map.entry("v1/ServiceAccount", io.fabric8.kubernetes.api.model.ServiceAccount.class),
+            Map.entry("v1/PersistentVolumeClaim", io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class),
+            Map.entry("apps/v1/Deployment", io.fabric8.kubernetes.api.model.apps.Deployment.class),
+            Map.entry("apps/v1/StatefulSet", io.fabric8.kubernetes.api.model.apps.StatefulSet.class),
+            Map.entry("networking.k8s.io/v1/NetworkPolicy", io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class),
+            Map.entry("networking.k8s.io/v1/Ingress", io.fabric8.kubernetes.api.model.networking.v1.Ingress.class),
+            Map.entry("autoscaling/v2/HorizontalPodAutoscaler", io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class),
+            Map.entry("policy/v1/PodDisruptionBudget", io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class));
+
+    /** Paths of every field the model did not recognise, walking the typed object's getters. */
+    private static List<String> unknownFields(Object value, String path) throws ReflectiveOperationException {
+        List<String> unknown = new ArrayList<>();
+        if (value instanceof Iterable<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                unknown.addAll(unknownFields(item, path + "[" + i++ + "]"));
+            }
+            return unknown;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                unknown.addAll(unknownFields(entry.getValue(), path + "." + entry.getKey()));
+            }
+            return unknown;
+        }
+        if (value == null || !value.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
+            return unknown;
+        }
+        for (java.lang.reflect.Method getter : value.getClass().getMethods()) {
+            if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get") || getter.getDeclaringClass() == Object.class) {
+                continue;
+            }
+            Object field = getter.invoke(value);
+            if (getter.getName().equals("getAdditionalProperties")) {
+                ((Map<?, ?>) field).keySet().forEach(key -> unknown.add(path + "." + key));
+            } else {
+                unknown.addAll(unknownFields(field, path + "." + getter.getName().substring(3)));
+            }
+        }
+        return unknown;
     }
 
     private static List<JsonNode> render(String overlay) throws Exception {
