@@ -113,8 +113,8 @@ public final class Suite {
         shared.putIfAbsent("PUBLIC_URL", "http://localhost:8080");
         shared.putIfAbsent("MAIL_MODE", "log");
 
-        List<String> jvm = Arrays.asList(env.getOrDefault("SUITE_JAVA_OPTS", DEFAULT_JVM_OPTIONS).trim().split("\\s+"));
-        List<String> authJvm = Arrays.asList(env.getOrDefault("SUITE_JAVA_OPTS", AUTH_JVM_OPTIONS).trim().split("\\s+"));
+        List<String> jvm = jvmOptions(env, DEFAULT_JVM_OPTIONS);
+        List<String> authJvm = jvmOptions(env, AUTH_JVM_OPTIONS);
         archives = "off".equals(env.get("SUITE_CDS")) ? null : new ClassDataArchive(dataDir.resolve("cds"));
         start("auth-service", 8081, "auth", shared, authJvm, logs);
         start("media-service", 8083, "media", shared, jvm, logs);
@@ -142,6 +142,11 @@ public final class Suite {
         System.out.println("  health             http://localhost:8080/q/health/ready");
         System.out.println("Stop with Ctrl-C (or ./suite down).");
         Files.writeString(readyMarker, "ready\n", StandardCharsets.UTF_8);
+    }
+
+    /** SUITE_JAVA_OPTS when set, else the service's defaults, split into arguments. */
+    private static List<String> jvmOptions(Map<String, String> env, String defaults) {
+        return Arrays.asList(env.getOrDefault("SUITE_JAVA_OPTS", defaults).trim().split("\\s+"));
     }
 
     private void start(String name, int port, String database, Map<String, String> shared, List<String> jvm, Path logs)

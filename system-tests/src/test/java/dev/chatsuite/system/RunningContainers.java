@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -138,12 +136,8 @@ public final class RunningContainers implements BeforeAllCallback {
         s3.init(Map.of("bucket", "chat-media-containers"));
         Map<String, String> s3Config = s3.start();
 
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String service : SERVICES) {
-            ports.put(service, RunningSuite.freePort());
-        }
-        Map<String, String> urls = new HashMap<>();
-        ports.forEach((service, port) -> urls.put(service, "http://127.0.0.1:" + port));
+        Map<String, Integer> ports = RunningSuite.freePorts(SERVICES);
+        Map<String, String> urls = RunningSuite.localUrls(ports);
         Map<String, String> env = RunningSuite.environment(urls, s3Config, "chat-media-containers", urls.get("gateway"));
         // The image's heap defaults to 75% of the container's memory; these containers have no limit.
         env.put("JAVA_OPTS_APPEND", "-Xmx256m");

@@ -99,12 +99,8 @@ public final class RunningSuite implements BeforeAllCallback {
         s3.init(Map.of("bucket", "chat-media-system"));
         Map<String, String> s3Config = s3.start();
 
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String service : SERVICES) {
-            ports.put(service, freePort());
-        }
-        Map<String, String> urls = new HashMap<>();
-        ports.forEach((service, port) -> urls.put(service, "http://127.0.0.1:" + port));
+        Map<String, Integer> ports = freePorts(SERVICES);
+        Map<String, String> urls = localUrls(ports);
 
         TcpProxy browserProxy = new TcpProxy("127.0.0.1", ports.get("gateway")).start();
         Map<String, String> env = environment(urls, s3Config, "chat-media-system", "http://127.0.0.1:" + browserProxy.port());
@@ -193,7 +189,22 @@ public final class RunningSuite implements BeforeAllCallback {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 
-    static int freePort() throws IOException {
+    /** A free local port for each service, in the order given. */
+    static Map<String, Integer> freePorts(List<String> services) throws IOException {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String service : services) {
+            ports.put(service, freePort());
+        }
+        return ports;
+    }
+
+    static Map<String, String> localUrls(Map<String, Integer> ports) {
+        Map<String, String> urls = new HashMap<>();
+        ports.forEach((service, port) -> urls.put(service, "http://127.0.0.1:" + port));
+        return urls;
+    }
+
+    private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

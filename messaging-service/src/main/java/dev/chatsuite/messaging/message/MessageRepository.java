@@ -21,6 +21,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class MessageRepository {
 
     private static final String SELECT = "SELECT " + StoredMessage.columns("") + " FROM message m ";
+    /** See {@link #insert}. */
+    private static final String INSERT = "WITH c AS ("
+            + "UPDATE conversation SET last_seq = last_seq + 1, updated_at = $2, last_message_id = $3 "
+            + "WHERE id = $1 AND EXISTS (SELECT 1 FROM participant WHERE conversation_id = $1 AND user_id = $4) RETURNING last_seq), "
+            + "m AS (INSERT INTO message (id, conversation_id, seq, sender_id, body, attachments, client_message_id, created_at) "
+            + "SELECT $3::uuid, $1::uuid, c.last_seq, $4::uuid, $5::text, $6::jsonb, $7::text, $2::timestamptz FROM c RETURNING seq), "
+            + "p AS (UPDATE participant SET last_activity = $2, "
+            + "last_read_seq = CASE WHEN user_id = $4 THEN GREATEST(last_read_seq, (SELECT seq FROM m)) ELSE last_read_seq END "
+            + "WHERE conversation_id = $1 AND EXISTS (SELECT 1 FROM m) RETURNING user_id) "
+            + "SELECT m.seq, p.user_id FROM m, p";
     private final Pool pool;
 
     public MessageRepository(Pool pool) {
@@ -63,16 +73,6 @@ public class MessageRepository {
                             participants));
                 });
     }
-
-    private static final String INSERT = "WITH c AS ("
-            + "UPDATE conversation SET last_seq = last_seq + 1, updated_at = $2, last_message_id = $3 "
-            + "WHERE id = $1 AND EXISTS (SELECT 1 FROM participant WHERE conversation_id = $1 AND user_id = $4) RETURNING last_seq), "
-            + "m AS (INSERT INTO message (id, conversation_id, seq, sender_id, body, attachments, client_message_id, created_at) "
-            + "SELECT $3::uuid, $1::uuid, c.last_seq, $4::uuid, $5::text, $6::jsonb, $7::text, $2::timestamptz FROM c RETURNING seq), "
-            + "p AS (UPDATE participant SET last_activity = $2, "
-            + "last_read_seq = CASE WHEN user_id = $4 THEN GREATEST(last_read_seq, (SELECT seq FROM m)) ELSE last_read_seq END "
-            + "WHERE conversation_id = $1 AND EXISTS (SELECT 1 FROM m) RETURNING user_id) "
-            + "SELECT m.seq, p.user_id FROM m, p";
 
     /** A message, only if {@code reader} takes part in its conversation. */
     public Uni<Optional<StoredMessage>> visibleTo(UUID message, UUID reader) {
