@@ -46,6 +46,7 @@ public interface GatewayConfig {
         @WithDefault("PT60S")
         Duration idleTimeout();
 
+        /** Connections per event loop (each event loop has its own pool; see {@code Upstream}). */
         @WithName("pool-size")
         @WithDefault("100")
         int poolSize();

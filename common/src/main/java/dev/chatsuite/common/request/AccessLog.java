@@ -42,7 +42,8 @@ public class AccessLog {
             MDC.put("userId", userId);
         }
         try {
-            LOG.infof("%s %s %d %dms", method, path, status, durationMs);
+            // Concatenation, not infof: a format string costs more than the rest of the line on a busy gateway.
+            LOG.info(method + " " + path + " " + status + " " + durationMs + "ms");
         } finally {
             MDC.remove("method");
             MDC.remove("path");

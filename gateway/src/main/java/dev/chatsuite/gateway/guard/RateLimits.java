@@ -48,11 +48,14 @@ public class RateLimits {
         if (method == HttpMethod.POST && path.equals("/api/auth/password/forgot")) {
             return check(ctx, "forgot", clientIp(ctx), limits.forgot());
         }
-        String user = AccessTokens.rateKey(accessToken);
-        if (method == HttpMethod.POST && path.equals("/api/media")) {
-            return check(ctx, "upload", user == null ? "ip:" + clientIp(ctx) : user, limits.upload());
+        boolean upload = method == HttpMethod.POST && path.equals("/api/media");
+        int limit = upload ? limits.upload() : limits.defaultLimit();
+        if (limit <= 0) {
+            // Turned off: skip reading the token for a key nobody counts.
+            return Uni.createFrom().voidItem();
         }
-        return check(ctx, "default", user == null ? "ip:" + clientIp(ctx) : user, limits.defaultLimit());
+        String user = AccessTokens.rateKey(accessToken);
+        return check(ctx, upload ? "upload" : "default", user == null ? "ip:" + clientIp(ctx) : user, limit);
     }
 
     private Uni<Void> check(RoutingContext ctx, String bucket, String key, int limit) {

@@ -24,6 +24,8 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class HttpForwarder {
 
+    /** Responses up to this size are read whole and written at once; bigger ones stream. */
+    private static final long BUFFERED_RESPONSE = 64 * 1024;
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Set<String> NOT_RELAYED = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-authenticate",
             "trailer", "te", RequestIds.HEADER.toLowerCase(Locale.ROOT));
@@ -93,6 +95,9 @@ public class HttpForwarder {
     private static void relay(RoutingContext ctx, HttpClientResponse upstream) {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.closed()) {
+            // The client left: drop the upstream exchange quietly (the reset is expected, not an error to log).
+            upstream.exceptionHandler(ignored -> {
+            });
             upstream.request().reset();
             return;
         }
@@ -107,11 +112,35 @@ public class HttpForwarder {
                 && ctx.request().method() != HttpMethod.HEAD) {
             response.setChunked(true);
         }
+        long length = contentLength(upstream);
+        if (length >= 0 && length <= BUFFERED_RESPONSE) {
+            // Small answers (most API calls) go out in one write instead of head, body and end.
+            upstream.body().onComplete(body -> {
+                if (body.succeeded()) {
+                    response.end(body.result());
+                } else if (!response.closed()) {
+                    ctx.request().connection().close();
+                }
+            });
+            return;
+        }
         upstream.pipeTo(response).onFailure(e -> {
             if (!response.closed()) {
                 ctx.request().connection().close();
             }
         });
+    }
+
+    private static long contentLength(HttpClientResponse response) {
+        String length = response.getHeader("Content-Length");
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     static boolean hasBody(HttpServerRequest request) {
