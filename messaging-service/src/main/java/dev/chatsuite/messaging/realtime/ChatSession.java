@@ -83,9 +83,13 @@ final class ChatSession {
             send(payload);
             return;
         }
-        JsonObject message = new JsonObject(payload).getJsonObject("message");
-        String conversation = message.getString("conversationId");
-        long seq = message.getLong("seq");
+        SeqReader.Position position = SeqReader.read(payload);
+        if (position == null) {
+            send(payload);
+            return;
+        }
+        String conversation = position.conversationId();
+        long seq = position.seq();
         Order order = orders.computeIfAbsent(conversation, c -> new Order());
         if (order.last == 0 || seq <= order.last + 1) {
             send(payload);

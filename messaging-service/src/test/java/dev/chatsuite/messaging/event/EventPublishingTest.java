@@ -2,10 +2,14 @@ package dev.chatsuite.messaging.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
@@ -16,6 +20,7 @@ import dev.chatsuite.messaging.Chat.User;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.pubsub.PubSubCommands;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 
 @QuarkusTest
@@ -23,6 +28,9 @@ class EventPublishingTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    EventPublisher events;
 
     @Test
     void shouldPublishACreatedMessageOnEveryParticipantsChannelAfterCommit() throws Exception {
@@ -66,6 +74,35 @@ class EventPublishingTest {
             JsonObject deleted = new JsonObject(received.poll(5, TimeUnit.SECONDS));
             assertThat(deleted.getString("type")).isEqualTo("message.deleted");
             assertThat(deleted.getString("messageId")).isEqualTo(id);
+        } finally {
+            subscriber.unsubscribe();
+        }
+    }
+
+    @Test
+    void shouldDeliverEveryEventOfABurstToEveryRecipient() throws Exception {
+        List<UUID> recipients = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            recipients.add(UUID.randomUUID());
+        }
+        AtomicInteger received = new AtomicInteger();
+        PubSubCommands.RedisSubscriber subscriber = redis.pubsub(String.class)
+                .subscribe(recipients.stream().map(RedisEventPublisher::channel).toList(), payload -> received.incrementAndGet());
+        try {
+            Thread.sleep(200);
+            // 200 events to 10 users at once: 2,000 PUBLISH commands in flight, far more than
+            // the Redis pool's wait queue, which used to drop events (ConnectionPoolTooBusyException).
+            List<Uni<Void>> burst = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                burst.add(events.publish(recipients, Map.of("type", "typing", "n", i)));
+            }
+            Uni.join().all(burst).andFailFast().await().atMost(java.time.Duration.ofSeconds(20));
+
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (received.get() < 2000 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(received.get()).isEqualTo(2000);
         } finally {
             subscriber.unsubscribe();
         }
