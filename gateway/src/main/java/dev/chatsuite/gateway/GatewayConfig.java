@@ -25,6 +25,21 @@ public interface GatewayConfig {
     @WithName("secure-cookies")
     Optional<Boolean> secureCookies();
 
+    /**
+     * GATEWAY_ACCESS_LOG: {@code own} (default) writes access lines for what the gateway answers
+     * itself (sessions, refusals, the SPA, upstream failures and 5xx answers); a proxied answer
+     * below 500 is logged by the service that gave it, under the same request id. {@code all}
+     * logs every request here too.
+     */
+    @WithName("access-log")
+    @WithDefault("own")
+    AccessLogScope accessLog();
+
+    enum AccessLogScope {
+        OWN,
+        ALL
+    }
+
     Upstream auth();
 
     Upstream messaging();

@@ -115,6 +115,7 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
                     }
                     request.response().end();
                 }
+                case "/api/conversations/broken" -> problem(request, 500, "internal-error", "Broken on purpose.");
                 default -> json(request, path.equals("/api/auth/register") ? 201 : 200, seen);
             }
         });

@@ -19,10 +19,15 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class AccessLog {
 
+    /**
+     * Routing-context key a proxy sets when the service that answered writes the access line
+     * itself (with the same request id), so the request is not logged twice.
+     */
+    public static final String LOGGED_UPSTREAM = "access-log.logged-upstream";
     private static final Logger LOG = Logger.getLogger("dev.chatsuite.access");
 
     void write(RoutingContext ctx, String requestId, long startNanos) {
-        if (!LOG.isInfoEnabled()) {
+        if (!LOG.isInfoEnabled() || Boolean.TRUE.equals(ctx.get(LOGGED_UPSTREAM))) {
             return;
         }
         String path = ctx.request().path();

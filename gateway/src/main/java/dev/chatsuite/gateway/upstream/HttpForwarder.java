@@ -5,7 +5,9 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.chatsuite.common.request.AccessLog;
 import dev.chatsuite.common.request.RequestIds;
+import dev.chatsuite.gateway.GatewayConfig;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
@@ -29,6 +31,11 @@ public class HttpForwarder {
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Set<String> NOT_RELAYED = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-authenticate",
             "trailer", "te", RequestIds.HEADER.toLowerCase(Locale.ROOT));
+    private final boolean upstreamLogs;
+
+    public HttpForwarder(GatewayConfig config) {
+        this.upstreamLogs = config.accessLog() == GatewayConfig.AccessLogScope.OWN;
+    }
 
     /** Forwards the request; {@code body} is the already-read body, or null to stream it from the (paused) request. */
     public void forward(RoutingContext ctx, Upstream upstream, Buffer body) {
@@ -92,7 +99,7 @@ public class HttpForwarder {
         });
     }
 
-    private static void relay(RoutingContext ctx, HttpClientResponse upstream) {
+    private void relay(RoutingContext ctx, HttpClientResponse upstream) {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.closed()) {
             // The client left: drop the upstream exchange quietly (the reset is expected, not an error to log).
@@ -100,6 +107,9 @@ public class HttpForwarder {
             });
             upstream.request().reset();
             return;
+        }
+        if (upstreamLogs && upstream.statusCode() < 500) {
+            ctx.put(AccessLog.LOGGED_UPSTREAM, true);
         }
         response.setStatusCode(upstream.statusCode());
         response.setStatusMessage(upstream.statusMessage());

@@ -4,6 +4,7 @@ import static dev.chatsuite.testsupport.ProblemAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.chatsuite.gateway.GatewayTestSupport;
 import dev.chatsuite.gateway.GatewayTestSupport.Browser;
+import dev.chatsuite.testsupport.CapturedLog;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -126,5 +128,26 @@ class ProxyTest {
         route.then().statusCode(200);
         assertThat(route.asString()).isEqualTo(index.asString());
         assertThat(route.header("Content-Type")).startsWith("text/html");
+    }
+
+    @Test
+    void shouldLeaveTheAccessLineOfAProxiedAnswerToTheServiceThatGaveIt() throws Exception {
+        try (CapturedLog access = CapturedLog.of("dev.chatsuite.access")) {
+            given().auth().oauth2(GatewayTestSupport.token("l")).get("/api/conversations/logged-by-the-service").then().statusCode(200);
+            given().get("/api/no-such-api").then().statusCode(404);
+
+            // The gateway's own 404 is logged; by then the proxied request's line would be there too.
+            assertThat(access.awaitMessage(m -> m.startsWith("GET /api/no-such-api 404"), Duration.ofSeconds(5))).isTrue();
+            assertThat(access.messages()).noneMatch(m -> m.contains("/api/conversations/logged-by-the-service"));
+        }
+    }
+
+    @Test
+    void shouldLogAnUpstreamServerErrorAtTheGateway() throws Exception {
+        try (CapturedLog access = CapturedLog.of("dev.chatsuite.access")) {
+            given().auth().oauth2(GatewayTestSupport.token("l")).get("/api/conversations/broken").then().statusCode(500);
+
+            assertThat(access.awaitMessage(m -> m.startsWith("GET /api/conversations/broken 500"), Duration.ofSeconds(5))).isTrue();
+        }
     }
 }
