@@ -11,7 +11,7 @@ metric() { # wrk output file, rps|p50|p99
 ms() { python3 -c "
 v='$1'
 print(round(float(v[:-2])/1000,3) if v.endswith('us') else round(float(v[:-2]),3) if v.endswith('ms') else round(float(v[:-1])*1000,3))"; }
-median() { python3 -c "import statistics,sys; print(statistics.median([float(x) for x in sys.argv[1:]]))" "$@"; }
+median() { python3 -c "import statistics,sys; print(round(statistics.median([float(x) for x in sys.argv[1:]]), 3))" "$@"; }
 register_and_login() { # base, username -> access token
   curl -s -o /dev/null -X POST "$1/api/auth/register" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$2@example.test\",\"username\":\"$2\",\"password\":\"benchmark passphrase\"}"
