@@ -25,7 +25,7 @@ f() { echo "$1" | tr ' ' '\n' | awk -v k="$2" 'prev==k {print; exit} {prev=$0}';
 {
   echo "### media-service"
   echo
-  echo "\`bench/media/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ)): a warm-up round, then 3 rounds of 8 files of 8 MiB, each round uploading and downloading them directly to S3Proxy (AWS SDK) and through media-service (multipart POST, then GET), sequentially; medians. S3Proxy, the service and the client share the 2 cores."
+  echo "\`bench/media/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ)): two warm-up rounds, then 3 rounds of 8 files of 8 MiB, each round uploading and downloading them directly to S3Proxy (AWS SDK) and through media-service (multipart POST, then GET), sequentially; medians. S3Proxy, the service and the client share the 2 cores."
   echo
   echo "| measure | through the service | direct to S3 | ratio |"
   echo "|---|---|---|---|"

@@ -23,9 +23,17 @@ public final class TestSocket implements AutoCloseable {
     private TestSocket() {
     }
 
-    /** Handlers go on in the connect callback, on the event loop, so no frame or close can slip by. */
+    /**
+     * Handlers go on in the connect callback. That callback is a task queued on the event loop,
+     * so a close the server sends at once (4001 for a missing token) can be handled first: the
+     * socket is then already closed, with its code.
+     */
     private void attach(WebSocket opened) {
         this.socket = opened;
+        if (opened.isClosed()) {
+            closed.complete(opened.closeStatusCode());
+            return;
+        }
         opened.textMessageHandler(text -> frames.add(new JsonObject(text)));
         opened.closeHandler(v -> closed.complete(opened.closeStatusCode()));
     }

@@ -1,0 +1,226 @@
+package dev.chatsuite.media.upload;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.media.MediaConfig;
+import dev.chatsuite.media.catalog.MediaViews;
+import dev.chatsuite.media.storage.StoreProblems;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerFileUpload;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code POST /api/media}: the multipart body is decoded by Vert.x (Netty's decoder) on the
+ * event loop, and the {@code file} part is written to a spool file as it arrives, counted
+ * against the size limit chunk by chunk (413 the moment it passes). A plain Vert.x route
+ * because Quarkus REST's multipart handling moved every chunk to a worker thread and back:
+ * half of the service's CPU per upload in a profile. Documented for OpenAPI in
+ * {@code META-INF/openapi.yaml}.
+ */
+@ApplicationScoped
+public class UploadRoute {
+
+    private static final int WRITE_BATCH = 256 * 1024;
+    private final UploadService uploads;
+    private final MediaViews views;
+    private final MediaConfig config;
+    private final ObjectMapper json;
+    private final Vertx vertx;
+    private final Path spool;
+
+    public UploadRoute(UploadService uploads, MediaViews views, MediaConfig config, ObjectMapper json, Vertx vertx,
+            @ConfigProperty(name = "quarkus.http.body.uploads-directory") String spool) {
+        this.uploads = uploads;
+        this.views = views;
+        this.config = config;
+        this.json = json;
+        this.vertx = vertx;
+        this.spool = Path.of(spool);
+    }
+
+    void register(@Observes Router router) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(spool);
+        router.route(HttpMethod.POST, "/api/media").order(-100).handler(this::upload);
+    }
+
+    private void upload(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            ctx.fail(new ProblemException(415, "unsupported-media-type", "Send the file as multipart/form-data, in a part named file."));
+            return;
+        }
+        request.pause();
+        owner(ctx).subscribe().with(owner -> receive(ctx, owner), ctx::fail);
+    }
+
+    private static Uni<UUID> owner(RoutingContext ctx) {
+        Uni<SecurityIdentity> identity = QuarkusHttpUser.getSecurityIdentity(ctx, null);
+        Uni<SecurityIdentity> known = identity == null ? Uni.createFrom().nullItem() : identity.onFailure().recoverWithNull();
+        return known.map(i -> {
+            if (i == null || i.isAnonymous() || !(i.getPrincipal() instanceof JsonWebToken jwt)) {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer");
+                throw ProblemException.unauthorized("Authentication is required: send a valid bearer token.");
+            }
+            return UUID.fromString(jwt.getSubject());
+        });
+    }
+
+    private void receive(RoutingContext ctx, UUID owner) {
+        HttpServerRequest request = ctx.request();
+        Path file = spool.resolve("upload-" + UUID.randomUUID());
+        // Removed however the request ends (the image work has finished with it by then).
+        ctx.addEndHandler(v -> vertx.fileSystem().delete(file.toString()).onFailure(e -> {
+        }));
+        Spooled spooled = new Spooled(file);
+        request.setExpectMultipart(true);
+        request.uploadHandler(part -> {
+            if (!"file".equals(part.name()) || spooled.started) {
+                // Other file parts are read and dropped, but count against the limit too.
+                part.handler(chunk -> spooled.skip(ctx, chunk.length()));
+                return;
+            }
+            spooled.start(ctx, part);
+        });
+        request.exceptionHandler(e -> spooled.fail(e));
+        request.endHandler(v -> (spooled.started ? spooled.written.future() : Future.<Void>succeededFuture()).onComplete(done -> {
+            if (ctx.response().ended()) {
+                return;
+            }
+            if (done.failed()) {
+                ctx.fail(done.cause());
+                return;
+            }
+            String purpose = request.formAttributes().get("purpose");
+            Uni.createFrom().deferred(() -> uploads.upload(owner, spooled.started ? file : null, spooled.fileName, purpose))
+                    .subscribe().with(media -> {
+                        try {
+                            ctx.response().setStatusCode(201)
+                                    .putHeader(HttpHeaders.LOCATION, "/api/media/" + media.id)
+                                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                                    .end(json.writeValueAsString(views.of(media)));
+                        } catch (JsonProcessingException e) {
+                            ctx.fail(e);
+                        }
+                    }, e -> ctx.fail(StoreProblems.of(e)));
+        }));
+        request.resume();
+    }
+
+    /** The file part on its way to disk. */
+    private final class Spooled {
+
+        final Path file;
+        final Promise<Void> written = Promise.promise();
+        boolean started;
+        String fileName;
+        long bytes;
+        long skipped;
+        AsyncFile out;
+        Buffer pending = Buffer.buffer(WRITE_BATCH);
+
+        Spooled(Path file) {
+            this.file = file;
+        }
+
+        void start(RoutingContext ctx, HttpServerFileUpload part) {
+            started = true;
+            fileName = part.filename();
+            part.pause();
+            vertx.fileSystem().open(file.toString(), new OpenOptions().setCreateNew(true).setWrite(true)).onComplete(opened -> {
+                if (opened.failed()) {
+                    fail(opened.cause());
+                    part.resume();
+                    return;
+                }
+                // Backpressure after a few batches, not after the default 8 MiB per upload.
+                out = opened.result().setWriteQueueMaxSize(4 * WRITE_BATCH);
+                part.handler(chunk -> {
+                    bytes += chunk.length();
+                    if (bytes > config.maxBytes()) {
+                        tooLarge(ctx);
+                        return;
+                    }
+                    pending.appendBuffer(chunk);
+                    if (pending.length() >= WRITE_BATCH) {
+                        flush();
+                        if (out.writeQueueFull()) {
+                            part.pause();
+                            out.drainHandler(v -> part.resume());
+                        }
+                    }
+                });
+                part.exceptionHandler(e -> {
+                    out.close();
+                    fail(e);
+                });
+                part.endHandler(v -> flush().compose(ignored -> out.close()).onComplete(closed -> {
+                    if (closed.succeeded()) {
+                        written.tryComplete();
+                    } else {
+                        fail(closed.cause());
+                    }
+                }));
+                part.resume();
+            });
+        }
+
+        /** Writes what has gathered: network chunks are ~8 KiB, and a file write per chunk cost a system call and a thread hand-off each. */
+        private Future<Void> flush() {
+            if (pending.length() == 0) {
+                return Future.succeededFuture();
+            }
+            Buffer batch = pending;
+            pending = Buffer.buffer(WRITE_BATCH);
+            return out.write(batch);
+        }
+
+        void skip(RoutingContext ctx, int length) {
+            skipped += length;
+            if (skipped > config.maxBytes()) {
+                tooLarge(ctx);
+            }
+        }
+
+        private void tooLarge(RoutingContext ctx) {
+            if (written.future().isComplete() || ctx.response().ended()) {
+                return;
+            }
+            if (out != null) {
+                out.close();
+            }
+            fail(new ProblemException(413, "file-too-large", "The file is over the limit of " + config.maxBytes() + " bytes."));
+            // Stop reading a body nobody will store: answer now and close the connection after it.
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            ctx.fail(written.future().cause());
+        }
+
+        void fail(Throwable e) {
+            written.tryFail(e);
+        }
+    }
+}
