@@ -10,7 +10,7 @@ rss() { local t=0; for p in $PIDS; do t=$((t + $(awk '/VmRSS/ {print $2}' /proc/
 # Live heap (young + old after a full GC) of both instances, in kB: what the connections retain.
 # RSS alone says little once a heap has grown (a warm instance absorbs 1,000 sockets without growing).
 live() { local t=0; for p in $PIDS; do jcmd "$p" GC.run > /dev/null
-  t=$((t + $(jcmd "$p" GC.heap_info | awk '/generation/ {for (i=1;i<=NF;i++) if ($i=="used") {sub("K,?","",$(i+1)); s+=$(i+1)}} END {print s}'))); done; echo $t; }
+  t=$((t + $(jcmd "$p" GC.heap_info | awk '/generation|garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") {sub("K,?","",$(i+1)); s+=$(i+1)}} END {print s}'))); done; echo $t; }
 declare -a FRACTION P50 P99 MAX PERCONN RSSCONN LINES
 for r in $(seq 1 "$RUNS"); do
   OUT="bench/realtime/out-$r.txt"
