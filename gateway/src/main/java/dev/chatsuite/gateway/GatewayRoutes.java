@@ -11,6 +11,7 @@ import dev.chatsuite.gateway.guard.Csrf;
 import dev.chatsuite.gateway.guard.RateLimits;
 import dev.chatsuite.gateway.session.BrowserCredentials;
 import dev.chatsuite.gateway.session.SessionRoutes;
+import dev.chatsuite.gateway.upstream.ForwardedHeaders;
 import dev.chatsuite.gateway.upstream.HttpForwarder;
 import dev.chatsuite.gateway.upstream.Upstream;
 import dev.chatsuite.gateway.upstream.Upstreams;
@@ -118,8 +119,7 @@ public class GatewayRoutes {
     }
 
     private static Uni<Buffer> readBody(RoutingContext ctx) {
-        String length = ctx.request().getHeader("Content-Length");
-        if (length != null && parse(length) > MAX_LOGIN_BODY) {
+        if (ForwardedHeaders.contentLength(ctx.request().getHeader("Content-Length")) > MAX_LOGIN_BODY) {
             return Uni.createFrom().failure(new ProblemException(413, "payload-too-large", "A login body is at most 16 KiB."));
         }
         ctx.request().resume();
@@ -147,13 +147,5 @@ public class GatewayRoutes {
     private static String bearerOf(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
-    }
-
-    private static long parse(String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

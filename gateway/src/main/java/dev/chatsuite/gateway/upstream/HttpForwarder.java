@@ -122,7 +122,7 @@ public class HttpForwarder {
                 && ctx.request().method() != HttpMethod.HEAD) {
             response.setChunked(true);
         }
-        long length = contentLength(upstream);
+        long length = ForwardedHeaders.contentLength(upstream.getHeader("Content-Length"));
         if (length >= 0 && length <= BUFFERED_RESPONSE) {
             // Small answers (most API calls) go out in one write instead of head, body and end.
             upstream.body().onComplete(body -> {
@@ -139,18 +139,6 @@ public class HttpForwarder {
                 ctx.request().connection().close();
             }
         });
-    }
-
-    private static long contentLength(HttpClientResponse response) {
-        String length = response.getHeader("Content-Length");
-        if (length == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     static boolean hasBody(HttpServerRequest request) {

@@ -18,8 +18,8 @@ import dev.chatsuite.media.catalog.Purpose;
 
 /**
  * Blocking, CPU-heavy checks and transformations of an uploaded file, run on worker threads:
- * size, type from the bytes, pixel count from the header, then a metadata-free copy and a
- * thumbnail. At most {@code MEDIA_IMAGE_WORKERS} images are decoded at once, since each
+ * type from the bytes, pixel count from the header, then a metadata-free copy and a
+ * thumbnail (the size limit is enforced as the bytes arrive, in {@link UploadRoute}). At most {@code MEDIA_IMAGE_WORKERS} images are decoded at once, since each
  * decoded image may take a few hundred megabytes.
  */
 @ApplicationScoped
@@ -38,9 +38,6 @@ public class UploadPreparer {
 
     PreparedUpload prepare(Path upload, Purpose purpose) throws IOException, InterruptedException {
         long size = Files.size(upload);
-        if (size > config.maxBytes()) {
-            throw new ProblemException(413, "file-too-large", "The file is " + size + " bytes; the limit is " + config.maxBytes() + " bytes.");
-        }
         if (size == 0) {
             throw new ProblemException(400, "empty-file", "The file is empty.");
         }

@@ -1,5 +1,7 @@
 package dev.chatsuite.media.upload;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
@@ -62,8 +64,8 @@ public class UploadRoute {
         this.spool = Path.of(spool);
     }
 
-    void register(@Observes Router router) throws java.io.IOException {
-        java.nio.file.Files.createDirectories(spool);
+    void register(@Observes Router router) throws IOException {
+        Files.createDirectories(spool);
         router.route(HttpMethod.POST, "/api/media").order(-100).handler(this::upload);
     }
 
@@ -107,7 +109,7 @@ public class UploadRoute {
             spooled.start(ctx, part);
         });
         request.exceptionHandler(e -> spooled.fail(e));
-        request.endHandler(v -> (spooled.started ? spooled.written.future() : Future.<Void>succeededFuture()).onComplete(done -> {
+        request.endHandler(v -> spooled.done().onComplete(done -> {
             if (ctx.response().ended()) {
                 return;
             }
@@ -116,7 +118,7 @@ public class UploadRoute {
                 return;
             }
             String purpose = request.formAttributes().get("purpose");
-            Uni.createFrom().deferred(() -> uploads.upload(owner, spooled.started ? file : null, spooled.fileName, purpose))
+            Uni.createFrom().deferred(() -> uploads.upload(owner, spooled.path(), spooled.fileName, purpose))
                     .subscribe().with(media -> {
                         try {
                             ctx.response().setStatusCode(201)
@@ -145,6 +147,16 @@ public class UploadRoute {
 
         Spooled(Path file) {
             this.file = file;
+        }
+
+        /** Completes when the file part is on disk; at once when the request had none. */
+        Future<Void> done() {
+            return started ? written.future() : Future.succeededFuture();
+        }
+
+        /** The spooled file, or null when the request had no file part (a 400 from UploadService). */
+        Path path() {
+            return started ? file : null;
         }
 
         void start(RoutingContext ctx, HttpServerFileUpload part) {
