@@ -114,6 +114,12 @@ class UploadTest {
     }
 
     @Test
+    void shouldRefuseAnUploadThatIsNotMultipart() {
+        var response = given().auth().oauth2(User.random().token()).contentType("application/pdf").body(TestImages.pdf()).post("/api/media");
+        assertProblem(response, 415, "unsupported-media-type");
+    }
+
+    @Test
     void shouldExplainAMissingFilePart() {
         var response = given().auth().oauth2(User.random().token()).multiPart("purpose", "avatar").post("/api/media");
         assertProblem(response, 400);
