@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -21,10 +22,12 @@ import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Upload and download throughput through media-service against the same transfers made
- * directly to the S3 endpoint, in one run; then 20 concurrent 10 MiB uploads against a
+ * directly to the S3 endpoint, in one run (with the AWS SDK, and with the service path's own
+ * HTTP client on presigned URLs); then 20 concurrent 10 MiB uploads against a
  * media-service started with -Xmx128m (HEAP_URL), sampling its heap from /q/metrics.
  * usage: java -cp 'media-service/target/quarkus-app/lib/main/*' MediaBench.java <media-url> <token> <s3-endpoint> <bucket> <key> <secret> [heap-url heap-token]
  */
@@ -40,8 +43,14 @@ public class MediaBench {
         String bucket = args[3];
         int files = 8, size = 8 * 1024 * 1024;
         byte[] body = pdf(size);
+        S3Presigner presigner = S3Presigner.builder().endpointOverride(URI.create(args[2])).region(Region.US_EAST_1)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(args[4], args[5]))).build();
+        // Per round: [0] SDK up, [1] service up, [2] SDK down, [3] service down, [4] plain up, [5] plain down.
+        // "plain" is the same transfer straight to S3 with the client the service path uses
+        // (java.net.http on a presigned URL), so the ratio compares paths, not client libraries.
         List<double[]> rounds = new ArrayList<>();
-        // Rounds -2 and -1 warm the JIT on both paths and are not counted (after one, the
+        // Rounds -2 and -1 warm the JIT on every path and are not counted (after one, the
         // service path still sped up by a third from round to round).
         for (int round = -2; round < 3; round++) {
             long t0 = System.nanoTime();
@@ -57,6 +66,30 @@ public class MediaBench {
                 s3.getObject(b -> b.bucket(bucket).key(key), AsyncResponseTransformer.toBytes()).join();
             }
             double directDown = mbps(files * (long) size, t0);
+            t0 = System.nanoTime();
+            List<String> plainKeys = new ArrayList<>();
+            for (int i = 0; i < files; i++) {
+                String key = "bench/" + UUID.randomUUID();
+                URI url = URI.create(presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                        .putObjectRequest(b -> b.bucket(bucket).key(key).contentType("application/pdf"))).url().toString());
+                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(url).header("Content-Type", "application/pdf")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("plain upload " + r.statusCode());
+                }
+                plainKeys.add(key);
+            }
+            double plainUp = mbps(files * (long) size, t0);
+            t0 = System.nanoTime();
+            for (String key : plainKeys) {
+                URI url = URI.create(presigner.presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                        .getObjectRequest(b -> b.bucket(bucket).key(key))).url().toString());
+                HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200 || r.body().length != size) {
+                    throw new IllegalStateException("plain download " + r.statusCode());
+                }
+            }
+            double plainDown = mbps(files * (long) size, t0);
             t0 = System.nanoTime();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < files; i++) {
@@ -75,16 +108,21 @@ public class MediaBench {
             for (String key : keys) {
                 s3.deleteObject(b -> b.bucket(bucket).key(key)).join();
             }
+            for (String key : plainKeys) {
+                s3.deleteObject(b -> b.bucket(bucket).key(key)).join();
+            }
             if (round >= 0) {
-                rounds.add(new double[] { directUp, serviceUp, directDown, serviceDown });
+                rounds.add(new double[] { directUp, serviceUp, directDown, serviceDown, plainUp, plainDown });
             }
         }
         for (double[] r : rounds) {
-            System.out.printf("ROUND direct-up %.1f service-up %.1f ratio %.2f | direct-down %.1f service-down %.1f ratio %.2f%n",
-                    r[0], r[1], r[1] / r[0], r[2], r[3], r[3] / r[2]);
+            System.out.printf("ROUND sdk-up %.1f plain-up %.1f service-up %.1f ratio %.2f | sdk-down %.1f plain-down %.1f service-down %.1f ratio %.2f%n",
+                    r[0], r[4], r[1], r[1] / r[4], r[2], r[5], r[3], r[3] / r[5]);
         }
-        System.out.printf("MEDIAN upload-ratio %.2f download-ratio %.2f direct-up %.1f service-up %.1f direct-down %.1f service-down %.1f%n",
-                median(rounds, 1, 0), median(rounds, 3, 2), median(rounds, 0, -1), median(rounds, 1, -1), median(rounds, 2, -1), median(rounds, 3, -1));
+        System.out.printf("MEDIAN upload-ratio %.2f download-ratio %.2f upload-ratio-sdk %.2f download-ratio-sdk %.2f"
+                + " plain-up %.1f plain-down %.1f direct-up %.1f service-up %.1f direct-down %.1f service-down %.1f%n",
+                median(rounds, 1, 4), median(rounds, 3, 5), median(rounds, 1, 0), median(rounds, 3, 2),
+                median(rounds, 4, -1), median(rounds, 5, -1), median(rounds, 0, -1), median(rounds, 1, -1), median(rounds, 2, -1), median(rounds, 3, -1));
         if (args.length > 7) {
             heap(args[6], args[7]);
         }
@@ -141,13 +179,22 @@ public class MediaBench {
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(media + "/api/media"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, file, tail))).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(concat(head, file, tail))).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 201) {
             throw new IllegalStateException("upload " + r.statusCode() + " " + r.body());
         }
         Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(r.body());
         id.find();
         return id.group(1);
+    }
+
+    /** One array, so the request carries a Content-Length as a browser's FormData upload does (not chunked). */
+    static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     static byte[] pdf(int size) {

@@ -54,7 +54,7 @@ public interface MediaConfig {
     @WithDefault("1")
     int imageWorkers();
 
-    /** Uploads to S3 in flight at once (MEDIA_S3_CONCURRENCY). */
+    /** Connections to the object store per event loop; further transfers wait for one (MEDIA_S3_CONCURRENCY). */
     @WithName("s3-concurrency")
     @WithDefault("4")
     int s3Concurrency();

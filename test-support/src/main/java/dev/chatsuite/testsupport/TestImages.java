@@ -59,6 +59,15 @@ public final class TestImages {
         return body.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** A PDF of exactly {@code size} bytes: the minimal document, then pseudo-random filler. */
+    public static byte[] pdf(int size) {
+        byte[] head = pdf();
+        byte[] file = new byte[size];
+        new java.util.Random(size).nextBytes(file);
+        System.arraycopy(head, 0, file, 0, head.length);
+        return file;
+    }
+
     public static BufferedImage decode(byte[] bytes) {
         try {
             return ImageIO.read(new java.io.ByteArrayInputStream(bytes));

@@ -3,41 +3,29 @@ package dev.chatsuite.gateway.upstream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.chatsuite.common.http.EventLoopHttpClients;
 import dev.chatsuite.gateway.GatewayConfig;
-import io.netty.channel.EventLoop;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.impl.ContextInternal;
 
 /**
- * One upstream service: its URLs, pooled HTTP clients and a WebSocket client with the
- * configured timeouts, and round-robin over the URLs that have not failed to connect lately.
- * <p>
- * Each event loop gets its own HTTP client. Vert.x's pool hands any idle connection to any
- * caller, so with one shared client a request accepted on one event loop was usually
- * answered on another and every response crossed threads (a task queue and a selector
- * wake-up per request). A client per loop keeps a request, its upstream connection and its
- * response on one thread; {@code pool-size} is therefore per event loop.
+ * One upstream service: its URLs, pooled HTTP clients (one per event loop, so
+ * {@code pool-size} is per event loop) and a WebSocket client with the configured timeouts,
+ * and round-robin over the URLs that have not failed to connect lately.
  */
 public final class Upstream {
 
     private final String name;
     private final List<Target> targets = new ArrayList<>();
     private final AtomicInteger next = new AtomicInteger();
-    private final Vertx vertx;
-    private final HttpClientOptions options;
-    private final PoolOptions pool;
-    private final HttpClient shared;
-    private final Map<EventLoop, HttpClient> perEventLoop = new ConcurrentHashMap<>();
+    private final EventLoopHttpClients clients;
     private final WebSocketClient websockets;
     private final GatewayConfig.Upstream config;
 
@@ -78,15 +66,13 @@ public final class Upstream {
         for (String url : config.urls()) {
             targets.add(new Target(URI.create(url.trim())));
         }
-        this.vertx = vertx;
-        this.options = new HttpClientOptions()
+        HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
                 .setTcpNoDelay(true)
                 .setDecompressionSupported(false)
                 .setName("upstream-" + name);
-        this.pool = new PoolOptions().setHttp1MaxSize(config.poolSize());
-        this.shared = vertx.createHttpClient(options, pool);
+        this.clients = new EventLoopHttpClients(vertx, options, new PoolOptions().setHttp1MaxSize(config.poolSize()));
         this.websockets = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxFrameSize(65536)
@@ -99,10 +85,7 @@ public final class Upstream {
 
     /** The HTTP client of the calling event loop (a shared one off the event loops). */
     public HttpClient http() {
-        if (!(Vertx.currentContext() instanceof ContextInternal context) || !context.isEventLoopContext()) {
-            return shared;
-        }
-        return perEventLoop.computeIfAbsent(context.nettyEventLoop(), loop -> vertx.createHttpClient(options, pool));
+        return clients.current();
     }
 
     public WebSocketClient websockets() {

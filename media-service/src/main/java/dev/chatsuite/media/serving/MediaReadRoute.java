@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Flow;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,7 +22,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -129,8 +127,13 @@ public class MediaReadRoute {
             response.end();
             return;
         }
-        store.read(key, range.first(), range.last())
-                .subscribe().with(body -> body.subscribe().withSubscriber(new ResponseWriter(ctx)), e -> ctx.fail(StoreProblems.of(e)));
+        store.copy(key, range.first(), range.last(), response).subscribe().with(done -> { }, e -> {
+            if (response.headWritten()) {
+                ctx.request().connection().close();
+            } else {
+                ctx.fail(StoreProblems.of(e));
+            }
+        });
     }
 
     private static Uni<UUID> reader(RoutingContext ctx) {
@@ -158,53 +161,4 @@ public class MediaReadRoute {
             return Optional.empty();
         }
     }
-
-    /**
-     * Writes chunks as the client takes them, with a window of {@code PREFETCH} chunks in
-     * flight: one more is requested per chunk written while the write queue has room, and only
-     * on drain when it is full. Vert.x responses may be written from the SDK's threads.
-     */
-    private static final class ResponseWriter implements Flow.Subscriber<Buffer> {
-
-        private static final int PREFETCH = 8;
-        private final RoutingContext ctx;
-        private Flow.Subscription subscription;
-
-        ResponseWriter(RoutingContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            ctx.response().closeHandler(v -> subscription.cancel());
-            subscription.request(PREFETCH);
-        }
-
-        @Override
-        public void onNext(Buffer chunk) {
-            HttpServerResponse response = ctx.response();
-            response.write(chunk);
-            if (response.writeQueueFull()) {
-                response.drainHandler(v -> subscription.request(1));
-            } else {
-                subscription.request(1);
-            }
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            if (!ctx.response().headWritten()) {
-                ctx.fail(StoreProblems.of(failure));
-            } else {
-                ctx.request().connection().close();
-            }
-        }
-
-        @Override
-        public void onComplete() {
-            ctx.response().end();
-        }
-    }
-
 }

@@ -1,7 +1,6 @@
 package dev.chatsuite.media.storage;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,20 +10,28 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import dev.chatsuite.common.http.EventLoopHttpClients;
 import dev.chatsuite.media.MediaConfig;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import jakarta.enterprise.event.Observes;
-import mutiny.zero.flow.adapters.AdaptersToFlow;
-import software.amazon.awssdk.core.async.AsyncRequestBody;
-import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.streams.WriteStream;
+import software.amazon.awssdk.awscore.presigner.PresignedRequest;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -32,25 +39,43 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** {@link ObjectStore} on any S3-compatible endpoint, through the non-blocking AWS SDK client. */
+/**
+ * {@link ObjectStore} on any S3-compatible endpoint.
+ * <p>
+ * Object bytes travel over Vert.x's HTTP client with requests presigned by the AWS SDK (SigV4
+ * query authentication, the same mechanism as the redirect mode), everything else through the
+ * SDK's non-blocking client. Why not the SDK for the bytes: over plain HTTP it hashes the whole
+ * payload before sending it, hands the body over as copied chunks on its own threads, and each
+ * chunk then crosses to the event loop of the client's request. A presigned request is an
+ * ordinary HTTP exchange: a file is piped from disk to the store and an object from the store
+ * to the client on one event loop, with Vert.x's backpressure, never whole in the heap. The
+ * presigned URLs live {@link #SIGNATURE_TTL} and never leave the process.
+ */
 @ApplicationScoped
 public class S3ObjectStore implements ObjectStore {
 
     private static final Logger LOG = Logger.getLogger(S3ObjectStore.class);
+    private static final Duration SIGNATURE_TTL = Duration.ofMinutes(5);
+    private static final int FILE_CHUNK = 256 * 1024;
     private final S3AsyncClient s3;
     private final S3Presigner presigner;
+    private final Vertx vertx;
     private final String bucket;
-    /**
-     * Over plain HTTP the SDK signs the payload, which means holding the body in memory while
-     * it is sent; bounding concurrent puts bounds that memory (MEDIA_S3_CONCURRENCY).
-     */
-    private final AsyncLimiter uploads;
+    private final EventLoopHttpClients http;
 
-    public S3ObjectStore(S3AsyncClient s3, S3Presigner presigner, MediaConfig config) {
+    public S3ObjectStore(S3AsyncClient s3, S3Presigner presigner, Vertx vertx, MediaConfig config) {
         this.s3 = s3;
         this.presigner = presigner;
+        this.vertx = vertx;
         this.bucket = config.bucket();
-        this.uploads = new AsyncLimiter(config.s3Concurrency());
+        this.http = new EventLoopHttpClients(vertx, new HttpClientOptions()
+                .setConnectTimeout(5000)
+                .setIdleTimeout(60)
+                .setKeepAlive(true)
+                .setTcpNoDelay(true)
+                .setDecompressionSupported(false)
+                .setName("object-store"),
+                new PoolOptions().setHttp1MaxSize(config.s3Concurrency()));
     }
 
     void createBucketIfMissing(@Observes StartupEvent event) {
@@ -67,24 +92,50 @@ public class S3ObjectStore implements ObjectStore {
 
     @Override
     public Uni<String> put(String key, Path file, String contentType) {
-        return uploads.run(() -> onCallerContext(Uni.createFrom().completionStage(
-                        () -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), AsyncRequestBody.fromFile(file))))
-                .onFailure().transform(S3ObjectStore::unavailable)
-                .map(response -> response.eTag()));
+        return exchange(() -> vertx.fileSystem().open(file.toString(), new OpenOptions().setRead(true)).compose(body -> {
+            body.setReadBufferSize(FILE_CHUNK);
+            return body.size().compose(size -> http.current().request(presignedPut(key, contentType, size)))
+                    .compose(request -> request.send(body))
+                    .compose(S3ObjectStore::stored)
+                    .eventually(() -> body.close());
+        }));
     }
 
     @Override
     public Uni<Void> put(String key, byte[] bytes, String contentType) {
-        return call(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), AsyncRequestBody.fromBytes(bytes)));
+        return exchange(() -> http.current().request(presignedPut(key, contentType, bytes.length))
+                .compose(request -> request.send(Buffer.buffer(bytes)))
+                .compose(S3ObjectStore::stored))
+                .replaceWithVoid();
     }
 
     @Override
-    public Uni<Multi<Buffer>> read(String key, long first, long last) {
-        return onCallerContext(Uni.createFrom().completionStage(() -> s3.getObject(b -> b.bucket(bucket).key(key).range("bytes=" + first + "-" + last),
-                        AsyncResponseTransformer.toPublisher())))
-                .onFailure().transform(S3ObjectStore::unavailable)
-                .map(publisher -> Multi.createFrom().publisher(AdaptersToFlow.publisher(publisher))
-                        .map(S3ObjectStore::toBuffer));
+    public Future<PendingObject> begin(String key, String contentType, long length) {
+        return http.current().request(presignedPut(key, contentType, length)).map(request -> new PendingObject() {
+            @Override
+            public WriteStream<Buffer> body() {
+                return request;
+            }
+
+            @Override
+            public Future<String> finish() {
+                return request.end().compose(ended -> request.response()).compose(S3ObjectStore::stored);
+            }
+
+            @Override
+            public void abort() {
+                request.reset();
+            }
+        });
+    }
+
+    @Override
+    public Uni<Void> copy(String key, long first, long last, WriteStream<Buffer> out) {
+        return exchange(() -> http.current().request(presignedGet(key).putHeader("Range", "bytes=" + first + "-" + last))
+                .compose(HttpClientRequest::send)
+                .compose(response -> response.statusCode() == 200 || response.statusCode() == 206
+                        ? response.pipe().endOnFailure(false).to(out).onFailure(e -> response.request().reset())
+                        : refused(response)));
     }
 
     @Override
@@ -120,6 +171,43 @@ public class S3ObjectStore implements ObjectStore {
                 .url().toString());
     }
 
+    private RequestOptions presignedPut(String key, String contentType, long length) {
+        return request(HttpMethod.PUT, presigner.presignPutObject(p -> p.signatureDuration(SIGNATURE_TTL)
+                .putObjectRequest(b -> b.bucket(bucket).key(key).contentType(contentType))))
+                .putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(length));
+    }
+
+    private RequestOptions presignedGet(String key) {
+        return request(HttpMethod.GET, presigner.presignGetObject(p -> p.signatureDuration(SIGNATURE_TTL)
+                .getObjectRequest(b -> b.bucket(bucket).key(key))));
+    }
+
+    private static RequestOptions request(HttpMethod method, PresignedRequest presigned) {
+        RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(presigned.url().toString()).setIdleTimeout(30_000);
+        presigned.signedHeaders().forEach((name, values) -> {
+            if (!"host".equalsIgnoreCase(name)) {
+                values.forEach(value -> options.addHeader(name, value));
+            }
+        });
+        return options;
+    }
+
+    /** The stored object's ETag, or a failure when the store refused the write. */
+    private static Future<String> stored(HttpClientResponse response) {
+        return response.statusCode() / 100 == 2 ? response.body().map(ignored -> response.getHeader(HttpHeaders.ETAG)) : refused(response);
+    }
+
+    private static <T> Future<T> refused(HttpClientResponse response) {
+        return response.body().transform(ignored -> Future.failedFuture(
+                new IllegalStateException("The object store answered " + response.statusCode() + " " + response.statusMessage())));
+    }
+
+    /** A Vert.x exchange with the store, failing with {@link StoreUnavailableException}. */
+    private static <T> Uni<T> exchange(Supplier<Future<T>> exchange) {
+        return onCallerContext(Uni.createFrom().completionStage(() -> exchange.get().toCompletionStage()))
+                .onFailure().transform(S3ObjectStore::unavailable);
+    }
+
     private static Uni<Void> call(Supplier<CompletionStage<?>> request) {
         return onCallerContext(Uni.createFrom().completionStage(request)).onFailure().transform(S3ObjectStore::unavailable).replaceWithVoid();
     }
@@ -133,12 +221,6 @@ public class S3ObjectStore implements ObjectStore {
             Context context = Vertx.currentContext();
             return context == null ? uni : uni.emitOn(command -> context.runOnContext(v -> command.run()));
         });
-    }
-
-    private static Buffer toBuffer(ByteBuffer bytes) {
-        byte[] copy = new byte[bytes.remaining()];
-        bytes.get(copy);
-        return Buffer.buffer(copy);
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.tika.Tika;
+import org.apache.tika.mime.MimeTypes;
 
 /**
  * Decides a file's type from its leading bytes only (Apache Tika's magic database): the file
@@ -17,10 +18,21 @@ import org.apache.tika.Tika;
 public class TypeSniffer {
 
     private final Tika tika = new Tika();
+    private final int window = Math.max(MimeTypes.getDefaultMimeTypes().getMinLength(), 8192);
 
     public String detect(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return tika.detect(in);
         }
+    }
+
+    /** The type of a file whose first {@link #window()} bytes (or all, if shorter) are {@code head}. */
+    public String detect(byte[] head) {
+        return tika.detect(head);
+    }
+
+    /** How many leading bytes decide the type: the magic database looks no further. */
+    public int window() {
+        return window;
     }
 }

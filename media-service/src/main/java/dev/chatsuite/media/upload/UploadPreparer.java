@@ -19,8 +19,9 @@ import dev.chatsuite.media.catalog.Purpose;
 /**
  * Blocking, CPU-heavy checks and transformations of an uploaded file, run on worker threads:
  * type from the bytes, pixel count from the header, then a metadata-free copy and a
- * thumbnail (the size limit is enforced as the bytes arrive, in {@link UploadRoute}). At most {@code MEDIA_IMAGE_WORKERS} images are decoded at once, since each
- * decoded image may take a few hundred megabytes.
+ * thumbnail (the size limit is enforced as the bytes arrive, in {@link UploadRoute}). At most
+ * {@code MEDIA_IMAGE_WORKERS} images are decoded at once, since each decoded image may take a
+ * few hundred megabytes.
  */
 @ApplicationScoped
 public class UploadPreparer {
@@ -36,6 +37,18 @@ public class UploadPreparer {
         this.decoders = new Semaphore(Math.max(1, config.imageWorkers()));
     }
 
+    /** True for a type that is accepted and stored exactly as sent (not an image, which is re-encoded). */
+    boolean storedAsSent(String type) {
+        return config.allowedTypes().contains(type) && !IMAGES.contains(type);
+    }
+
+    /** The rules an upload stored as it arrived must still meet once its purpose is known. */
+    void checkStoredAsSent(String type, Purpose purpose) {
+        if (purpose == Purpose.AVATAR && !IMAGES.contains(type)) {
+            throw avatarNotImage();
+        }
+    }
+
     PreparedUpload prepare(Path upload, Purpose purpose) throws IOException, InterruptedException {
         long size = Files.size(upload);
         if (size == 0) {
@@ -48,7 +61,7 @@ public class UploadPreparer {
         }
         boolean image = IMAGES.contains(type);
         if (purpose == Purpose.AVATAR && !image) {
-            throw new ProblemException(415, "unsupported-file-type", "An avatar must be an image (JPEG, PNG, WebP or GIF).");
+            throw avatarNotImage();
         }
         if (!image) {
             return new PreparedUpload(upload, false, type, size, null, null, null, null);
@@ -93,6 +106,10 @@ public class UploadPreparer {
             }
             throw e;
         }
+    }
+
+    private static ProblemException avatarNotImage() {
+        return new ProblemException(415, "unsupported-file-type", "An avatar must be an image (JPEG, PNG, WebP or GIF).");
     }
 
     private static String etag(byte[] bytes) {

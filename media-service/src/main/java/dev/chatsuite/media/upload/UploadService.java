@@ -10,13 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.chatsuite.common.id.Uuids;
 import dev.chatsuite.common.problem.FieldError;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.media.catalog.Media;
 import dev.chatsuite.media.catalog.MediaRepository;
 import dev.chatsuite.media.catalog.Purpose;
 import dev.chatsuite.media.storage.ObjectStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -34,24 +35,49 @@ public class UploadService {
     private final ObjectStore store;
     private final MediaRepository media;
     private final Vertx vertx;
+    private final Counter spooled;
+    private final Counter streamed;
 
-    public UploadService(UploadPreparer preparer, ObjectStore store, MediaRepository media, Vertx vertx) {
+    public UploadService(UploadPreparer preparer, ObjectStore store, MediaRepository media, Vertx vertx, MeterRegistry metrics) {
         this.preparer = preparer;
         this.store = store;
         this.media = media;
         this.vertx = vertx;
+        // How many uploads overlapped receiving and storing (see EarlyPut), and how many did not.
+        this.spooled = metrics.counter("media.uploads.stored", "path", "spooled");
+        this.streamed = metrics.counter("media.uploads.stored", "path", "streamed");
     }
 
-    public Uni<Media> upload(UUID owner, Path file, String fileName, String purposeValue) {
-        Purpose purpose = Purpose.parse(purposeValue).orElseThrow(() -> ProblemException.badRequest("The purpose is not known; see errors.",
-                List.of(new FieldError("purpose", "Must be avatar or attachment."))));
+    /** Checks and cleans a spooled file, then stores it as media {@code id}. */
+    public Uni<Media> upload(UUID id, UUID owner, Path file, String fileName, String purposeValue) {
+        Purpose purpose = purpose(purposeValue);
         if (file == null) {
             throw ProblemException.badRequest("A file is required; see errors.", List.of(new FieldError("file", "Send the file in a part named file.")));
         }
-        UUID id = Uuids.v7();
         return vertx.executeBlocking(Uni.createFrom().item(() -> prepare(file, purpose)), false)
                 .chain(prepared -> store(id, owner, purpose, FileNames.clean(fileName), prepared)
-                        .eventually(prepared::discard));
+                        .eventually(prepared::discard))
+                .invoke(stored -> spooled.increment());
+    }
+
+    /**
+     * Records a file that was written to the store as it arrived ({@link EarlyPut}): its type
+     * and size were checked then; the purpose is known only now. On failure the object is
+     * removed.
+     */
+    Uni<Media> recordStored(UUID id, UUID owner, EarlyPut.Stored stored, String fileName, String purposeValue) {
+        return Uni.createFrom().deferred(() -> {
+            Purpose purpose = purpose(purposeValue);
+            preparer.checkStoredAsSent(stored.type(), purpose);
+            Media row = row(id, owner, purpose, FileNames.clean(fileName), stored.type(), stored.size());
+            row.etag = stored.etag();
+            return Panache.withTransaction(() -> media.persist(row)).replaceWith(row);
+        }).onFailure().call(failure -> removeObjects(id)).invoke(row -> streamed.increment());
+    }
+
+    private static Purpose purpose(String value) {
+        return Purpose.parse(value).orElseThrow(() -> ProblemException.badRequest("The purpose is not known; see errors.",
+                List.of(new FieldError("purpose", "Must be avatar or attachment."))));
     }
 
     private PreparedUpload prepare(Path file, Purpose purpose) {
@@ -66,16 +92,9 @@ public class UploadService {
     }
 
     private Uni<Media> store(UUID id, UUID owner, Purpose purpose, String fileName, PreparedUpload prepared) {
-        Media row = new Media();
-        row.id = id;
-        row.ownerId = owner;
-        row.purpose = purpose.value();
-        row.filename = fileName;
-        row.contentType = prepared.contentType();
-        row.size = prepared.size();
+        Media row = row(id, owner, purpose, fileName, prepared.contentType(), prepared.size());
         row.width = prepared.width();
         row.height = prepared.height();
-        row.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Uni<Void> objects = store.put(Media.objectKey(id), prepared.file(), prepared.contentType()).invoke(etag -> row.etag = etag).replaceWithVoid();
         if (prepared.thumbnail() != null) {
             row.thumbnailType = prepared.thumbnail().contentType();
@@ -86,6 +105,18 @@ public class UploadService {
         return objects
                 .chain(() -> Panache.withTransaction(() -> media.persist(row)))
                 .onFailure().call(failure -> removeObjects(id));
+    }
+
+    private static Media row(UUID id, UUID owner, Purpose purpose, String fileName, String contentType, long size) {
+        Media row = new Media();
+        row.id = id;
+        row.ownerId = owner;
+        row.purpose = purpose.value();
+        row.filename = fileName;
+        row.contentType = contentType;
+        row.size = size;
+        row.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return row;
     }
 
     private Uni<Void> removeObjects(UUID id) {

@@ -41,6 +41,19 @@ class ServingTest {
     }
 
     @Test
+    void shouldStoreAndServeAFileOfSeveralMegabytesByteForByte() {
+        User owner = User.random();
+        byte[] pdf = TestImages.pdf(6 * 1024 * 1024 + 17);
+        String id = MediaApi.stored(owner, "large.pdf", "application/pdf", pdf, null).getString("id");
+
+        Response response = given().auth().oauth2(owner.token()).get("/api/media/" + id);
+
+        response.then().statusCode(200);
+        assertThat(response.header("Content-Length")).isEqualTo(Integer.toString(pdf.length));
+        assertThat(response.asByteArray()).isEqualTo(pdf);
+    }
+
+    @Test
     void shouldAnswerARangeWithPartialContent() {
         User owner = User.random();
         byte[] pdf = TestImages.pdf();

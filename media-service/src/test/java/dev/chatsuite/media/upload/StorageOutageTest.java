@@ -49,6 +49,21 @@ class StorageOutageTest {
 
     @Test
     @Order(2)
+    void shouldAnswerServiceUnavailableForAReadWhileS3IsDown() {
+        User owner = User.random();
+        String id = MediaApi.stored(owner, "stored-before.pdf", "application/pdf", TestImages.pdf(), null).getString("id");
+        S3ProxyTestResource.proxy().disconnect();
+        try {
+            var response = given().auth().oauth2(owner.token()).get("/api/media/" + id);
+            assertProblem(response, 503, "storage-unavailable");
+        } finally {
+            S3ProxyTestResource.proxy().reconnect();
+        }
+        given().auth().oauth2(owner.token()).get("/api/media/" + id).then().statusCode(200);
+    }
+
+    @Test
+    @Order(2)
     @RunOnVertxContext
     void shouldKeepNoRowForAFailedUpload(UniAsserter asserter) {
         asserter.assertThat(() -> Panache.withSession(() -> Media.count("filename", "outage-marker.png")), count -> assertThat(count).isZero());

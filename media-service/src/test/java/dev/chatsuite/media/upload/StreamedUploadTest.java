@@ -1,0 +1,152 @@
+package dev.chatsuite.media.upload;
+
+import static dev.chatsuite.testsupport.ProblemAssertions.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import dev.chatsuite.media.MediaApi.User;
+import dev.chatsuite.testsupport.S3ProxyTestResource;
+import dev.chatsuite.testsupport.TestImages;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+
+/**
+ * A file that is the last part of a body with a Content-Length (as browsers send FormData)
+ * goes to the store while it arrives (EarlyPut); every other shape of body takes the spooled
+ * path, and either way the stored bytes are the file's, whole. RestAssured's own multipart
+ * bodies are chunked, so these tests build theirs.
+ */
+@QuarkusTest
+class StreamedUploadTest {
+
+    private static final String BUCKET = "chat-media-test";
+    private static final int SIZE = 1024 * 1024 + 3;
+
+    @Test
+    void shouldStoreAFileSentLastWhileItArrives() {
+        User owner = User.random();
+        byte[] pdf = TestImages.pdf(SIZE);
+        double streamedBefore = stored("streamed");
+
+        Response response = post(owner, multipart("last", "", pdf, "\r\n--last--\r\n"));
+
+        response.then().statusCode(201);
+        assertThat(stored("streamed")).isEqualTo(streamedBefore + 1);
+        assertServed(owner, response.jsonPath().getString("id"), pdf);
+    }
+
+    @Test
+    void shouldStoreAFileFollowedByAnotherPartFromTheSpool() {
+        User owner = User.random();
+        byte[] pdf = TestImages.pdf(SIZE);
+        double spooledBefore = stored("spooled");
+        int objectsBefore = S3ProxyTestResource.count(BUCKET);
+
+        Response response = post(owner, multipart("first", "", pdf, "\r\n" + field("first", "purpose", "attachment") + "--first--\r\n"));
+
+        response.then().statusCode(201);
+        assertThat(stored("spooled")).isEqualTo(spooledBefore + 1);
+        assertThat(S3ProxyTestResource.count(BUCKET)).isEqualTo(objectsBefore + 1);
+        assertServed(owner, response.jsonPath().getString("id"), pdf);
+    }
+
+    @Test
+    void shouldStoreTheWholeFileWhenTheBodyEndsWithoutAFinalLineBreak() {
+        User owner = User.random();
+        byte[] pdf = TestImages.pdf(SIZE);
+        double spooledBefore = stored("spooled");
+        Response response = post(owner, multipart("edge", "", pdf, "\r\n--edge--"));
+
+        response.then().statusCode(201);
+        assertThat(stored("spooled")).isEqualTo(spooledBefore + 1);
+        assertServed(owner, response.jsonPath().getString("id"), pdf);
+    }
+
+    @Test
+    void shouldRefuseAPdfAvatarStoredAsItArrivedAndRemoveTheObject() {
+        User owner = User.random();
+        int objectsBefore = S3ProxyTestResource.count(BUCKET);
+
+        Response response = post(owner, multipart("avatar", field("avatar", "purpose", "avatar"), TestImages.pdf(SIZE), "\r\n--avatar--\r\n"));
+
+        assertProblem(response, 415, "unsupported-file-type");
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(S3ProxyTestResource.count(BUCKET)).isEqualTo(objectsBefore));
+    }
+
+    @Test
+    void shouldKeepNoObjectWhenTheClientLeavesMidUpload() throws Exception {
+        User owner = User.random();
+        int objectsBefore = S3ProxyTestResource.count(BUCKET);
+        byte[] body = multipart("gone", "", TestImages.pdf(SIZE), "\r\n--gone--\r\n");
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/media HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + owner.token()
+                    + "\r\nContent-Type: multipart/form-data; boundary=gone\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            Thread.sleep(500);
+        }
+        Thread.sleep(1000);
+        assertThat(S3ProxyTestResource.count(BUCKET)).isEqualTo(objectsBefore);
+    }
+
+    @Test
+    void shouldAnswerContinueToAnAuthorisedUploadThatAsksForIt() throws Exception {
+        User owner = User.random();
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("POST /api/media HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + owner.token()
+                    + "\r\nContent-Type: multipart/form-data; boundary=ask\r\nContent-Length: 100000\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] answer = new byte[25];
+            int read = socket.getInputStream().readNBytes(answer, 0, answer.length);
+            assertThat(new String(answer, 0, read, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 100 Continue");
+        }
+    }
+
+    private static void assertServed(User owner, String id, byte[] bytes) {
+        Response served = given().auth().oauth2(owner.token()).get("/api/media/" + id);
+        served.then().statusCode(200);
+        assertThat(served.asByteArray()).isEqualTo(bytes);
+    }
+
+    private static Response post(User owner, byte[] body) {
+        String boundary = new String(body, 2, new String(body, StandardCharsets.US_ASCII).indexOf("\r\n") - 2, StandardCharsets.US_ASCII);
+        return given().auth().oauth2(owner.token()).contentType("multipart/form-data; boundary=" + boundary).body(body).post("/api/media");
+    }
+
+    private static String field(String boundary, String name, String value) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    }
+
+    /** A body with the fields {@code before}, the file part, then {@code closing} (the rest, as sent). */
+    private static byte[] multipart(String boundary, String before, byte[] file, String closing) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(before.getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"edge.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(file);
+        body.writeBytes(closing.getBytes(StandardCharsets.US_ASCII));
+        return body.toByteArray();
+    }
+
+    /** Uploads recorded so far by the given path, from the service's own metrics. */
+    private static double stored(String path) {
+        String metrics = given().get("/q/metrics").asString();
+        Matcher m = Pattern.compile("media_uploads_stored_total\\{[^}]*path=\"" + path + "\"[^}]*\\} ([0-9.E+]+)").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+}
