@@ -29,11 +29,12 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * directly to the S3 endpoint, in one run (with the AWS SDK, and with the service path's own
  * HTTP client on presigned URLs); then 20 concurrent 10 MiB uploads against a
  * media-service started with -Xmx128m (HEAP_URL), sampling its heap from /q/metrics.
- * usage: java -cp 'media-service/target/quarkus-app/lib/main/*' MediaBench.java <media-url> <token> <s3-endpoint> <bucket> <key> <secret> [heap-url heap-token]
+ * usage: java -cp 'media-service/target/quarkus-app/lib/main/*' MediaBench.java <media-url> <token> <s3-endpoint> <bucket> <key> <secret> [heap-url heap-token [redirect-url]]
  */
 public class MediaBench {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient FOLLOWING = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
     public static void main(String[] args) throws Exception {
         String media = args[0], token = args[1];
@@ -41,88 +42,119 @@ public class MediaBench {
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(args[4], args[5]))).build();
         String bucket = args[3];
-        int files = 8, size = 8 * 1024 * 1024;
+        int files = 12, size = 8 * 1024 * 1024;
         byte[] body = pdf(size);
         S3Presigner presigner = S3Presigner.builder().endpointOverride(URI.create(args[2])).region(Region.US_EAST_1)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(args[4], args[5]))).build();
-        // Per round: [0] SDK up, [1] service up, [2] SDK down, [3] service down, [4] plain up, [5] plain down.
+        // With a second instance in redirect mode (MEDIA_REDIRECT=true), its downloads are timed too.
+        String redirecting = args.length > 8 ? args[8] : null;
+        // Per round: [0] SDK up, [1] service up, [2] SDK down, [3] service down, [4] plain up, [5] plain down,
+        // [6] service down in redirect mode (MB/s).
         // "plain" is the same transfer straight to S3 with the client the service path uses
         // (java.net.http on a presigned URL), so the ratio compares paths, not client libraries.
+        // The three paths take turns file by file, so that a GC, a JIT burst or another process
+        // on the two cores lands on all of them alike rather than on one phase.
+        // Warm the request path itself (token check, lookup, presigning) on both instances: the
+        // rounds below make only a few dozen requests each, and a redirect answer took 5-10 ms
+        // on a cold instance against 1-2 ms warm.
+        String warmId = upload(media, token, pdf(256 * 1024));
+        for (int i = 0; i < 500; i++) {
+            HTTP.send(HttpRequest.newBuilder(URI.create(media + "/api/media/" + warmId)).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
+            if (redirecting != null) {
+                HTTP.send(HttpRequest.newBuilder(URI.create(redirecting + "/api/media/" + warmId))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
+            }
+        }
         List<double[]> rounds = new ArrayList<>();
-        // Rounds -2 and -1 warm the JIT on every path and are not counted (after one, the
-        // service path still sped up by a third from round to round).
-        for (int round = -2; round < 3; round++) {
-            long t0 = System.nanoTime();
+        int roundsCounted = Integer.getInteger("rounds", 5);
+        // Rounds -2 and -1 warm the JIT on every path and are not counted.
+        for (int round = -2; round < roundsCounted; round++) {
+            long[] nanos = new long[7];
             List<String> keys = new ArrayList<>();
-            for (int i = 0; i < files; i++) {
-                String key = "bench/" + UUID.randomUUID();
-                s3.putObject(b -> b.bucket(bucket).key(key), AsyncRequestBody.fromBytes(body)).join();
-                keys.add(key);
-            }
-            double directUp = mbps(files * (long) size, t0);
-            t0 = System.nanoTime();
-            for (String key : keys) {
-                s3.getObject(b -> b.bucket(bucket).key(key), AsyncResponseTransformer.toBytes()).join();
-            }
-            double directDown = mbps(files * (long) size, t0);
-            t0 = System.nanoTime();
-            List<String> plainKeys = new ArrayList<>();
-            for (int i = 0; i < files; i++) {
-                String key = "bench/" + UUID.randomUUID();
-                URI url = URI.create(presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
-                        .putObjectRequest(b -> b.bucket(bucket).key(key).contentType("application/pdf"))).url().toString());
-                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(url).header("Content-Type", "application/pdf")
-                        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException("plain upload " + r.statusCode());
-                }
-                plainKeys.add(key);
-            }
-            double plainUp = mbps(files * (long) size, t0);
-            t0 = System.nanoTime();
-            for (String key : plainKeys) {
-                URI url = URI.create(presigner.presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
-                        .getObjectRequest(b -> b.bucket(bucket).key(key))).url().toString());
-                HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofByteArray());
-                if (r.statusCode() != 200 || r.body().length != size) {
-                    throw new IllegalStateException("plain download " + r.statusCode());
-                }
-            }
-            double plainDown = mbps(files * (long) size, t0);
-            t0 = System.nanoTime();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < files; i++) {
-                ids.add(upload(media, token, body));
+                String sdkKey = "bench/" + UUID.randomUUID();
+                String plainKey = "bench/" + UUID.randomUUID();
+                for (int turn = 0; turn < 3; turn++) {
+                    int path = (i + turn) % 3;
+                    long t0 = System.nanoTime();
+                    if (path == 0) {
+                        s3.putObject(b -> b.bucket(bucket).key(sdkKey), AsyncRequestBody.fromBytes(body)).join();
+                        nanos[0] += System.nanoTime() - t0;
+                    } else if (path == 1) {
+                        URI url = URI.create(presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                                .putObjectRequest(b -> b.bucket(bucket).key(plainKey).contentType("application/pdf"))).url().toString());
+                        HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(url).header("Content-Type", "application/pdf")
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+                        if (r.statusCode() != 200) {
+                            throw new IllegalStateException("plain upload " + r.statusCode());
+                        }
+                        nanos[4] += System.nanoTime() - t0;
+                    } else {
+                        ids.add(upload(media, token, body));
+                        nanos[1] += System.nanoTime() - t0;
+                    }
+                }
+                keys.add(sdkKey);
+                keys.add(plainKey);
             }
-            double serviceUp = mbps(files * (long) size, t0);
-            t0 = System.nanoTime();
-            for (String id : ids) {
-                HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(media + "/api/media/" + id))
-                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
-                if (r.statusCode() != 200 || r.body().length != size) {
-                    throw new IllegalStateException("download " + r.statusCode());
+            for (int i = 0; i < files; i++) {
+                String sdkKey = keys.get(2 * i), plainKey = keys.get(2 * i + 1), id = ids.get(i);
+                int paths = redirecting == null ? 3 : 4;
+                for (int turn = 0; turn < paths; turn++) {
+                    int path = (i + turn) % paths;
+                    long t0 = System.nanoTime();
+                    if (path == 0) {
+                        s3.getObject(b -> b.bucket(bucket).key(sdkKey), AsyncResponseTransformer.toBytes()).join();
+                        nanos[2] += System.nanoTime() - t0;
+                    } else if (path == 1) {
+                        URI url = URI.create(presigner.presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                                .getObjectRequest(b -> b.bucket(bucket).key(plainKey))).url().toString());
+                        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofByteArray());
+                        if (r.statusCode() != 200 || r.body().length != size) {
+                            throw new IllegalStateException("plain download " + r.statusCode());
+                        }
+                        nanos[5] += System.nanoTime() - t0;
+                    } else if (path == 2) {
+                        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(media + "/api/media/" + id))
+                                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+                        if (r.statusCode() != 200 || r.body().length != size) {
+                            throw new IllegalStateException("download " + r.statusCode());
+                        }
+                        nanos[3] += System.nanoTime() - t0;
+                    } else {
+                        HttpResponse<byte[]> r = FOLLOWING.send(HttpRequest.newBuilder(URI.create(redirecting + "/api/media/" + id))
+                                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+                        if (r.statusCode() != 200 || r.body().length != size) {
+                            throw new IllegalStateException("redirected download " + r.statusCode());
+                        }
+                        nanos[6] += System.nanoTime() - t0;
+                    }
                 }
             }
-            double serviceDown = mbps(files * (long) size, t0);
             for (String key : keys) {
-                s3.deleteObject(b -> b.bucket(bucket).key(key)).join();
-            }
-            for (String key : plainKeys) {
                 s3.deleteObject(b -> b.bucket(bucket).key(key)).join();
             }
             if (round >= 0) {
-                rounds.add(new double[] { directUp, serviceUp, directDown, serviceDown, plainUp, plainDown });
+                double[] r = new double[7];
+                for (int k = 0; k < 7; k++) {
+                    r[k] = files * (double) size / 1048576.0 / (nanos[k] / 1e9);
+                }
+                rounds.add(r);
             }
         }
         for (double[] r : rounds) {
-            System.out.printf("ROUND sdk-up %.1f plain-up %.1f service-up %.1f ratio %.2f | sdk-down %.1f plain-down %.1f service-down %.1f ratio %.2f%n",
-                    r[0], r[4], r[1], r[1] / r[4], r[2], r[5], r[3], r[3] / r[5]);
+            System.out.printf("ROUND sdk-up %.1f plain-up %.1f service-up %.1f ratio %.2f | sdk-down %.1f plain-down %.1f service-down %.1f ratio %.2f"
+                    + " redirect-down %.1f ratio %.2f%n",
+                    r[0], r[4], r[1], r[1] / r[4], r[2], r[5], r[3], r[3] / r[5], r[6], r[6] / r[5]);
         }
         System.out.printf("MEDIAN upload-ratio %.2f download-ratio %.2f upload-ratio-sdk %.2f download-ratio-sdk %.2f"
-                + " plain-up %.1f plain-down %.1f direct-up %.1f service-up %.1f direct-down %.1f service-down %.1f%n",
+                + " plain-up %.1f plain-down %.1f direct-up %.1f service-up %.1f direct-down %.1f service-down %.1f redirect-down %.1f redirect-ratio %.2f%n",
                 median(rounds, 1, 4), median(rounds, 3, 5), median(rounds, 1, 0), median(rounds, 3, 2),
-                median(rounds, 4, -1), median(rounds, 5, -1), median(rounds, 0, -1), median(rounds, 1, -1), median(rounds, 2, -1), median(rounds, 3, -1));
+                median(rounds, 4, -1), median(rounds, 5, -1), median(rounds, 0, -1), median(rounds, 1, -1), median(rounds, 2, -1), median(rounds, 3, -1),
+                median(rounds, 6, -1), median(rounds, 6, 5));
         if (args.length > 7) {
             heap(args[6], args[7]);
         }
