@@ -126,6 +126,7 @@ public class FanOut {
             System.out.println("warmed up " + warmup + " s");
         }
         AtomicInteger sent = new AtomicInteger();
+        measureStart = System.currentTimeMillis();
         blast(sockets, conversationOf, users, rate, seconds, sent, "c");
 
         long expected = (long) sent.get() * group;
@@ -133,6 +134,13 @@ public class FanOut {
         System.out.printf("RESULT sent %d expected %d received %d fraction %.4f p50-ms %.2f p99-ms %.2f max-ms %.2f connections %d%n",
                 sent.get(), expected, received.get(), received.get() / (double) expected,
                 pct(sorted, 0.50), pct(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, sockets.size());
+        // Per second of the measured run: the worst delivery and how many took over 50 ms, to lay
+        // beside GC logs (-Xlog:gc:...:time) of the instances and of this generator.
+        StringBuilder timeline = new StringBuilder("TIMELINE start-epoch-ms " + measureStart + " second:worst-ms/over-50ms");
+        for (int i = 0; i < seconds + 5; i++) {
+            timeline.append(' ').append(i).append(':').append(worst.get(i) / 1_000_000).append('/').append(slow.get(i));
+        }
+        System.out.println(timeline);
         System.out.println("IDLE connections open; measure memory now");
         if (System.getenv("HOLD_SECONDS") != null) {
             Thread.sleep(Long.parseLong(System.getenv("HOLD_SECONDS")) * 1000);
@@ -165,6 +173,10 @@ public class FanOut {
         ticker.shutdownNow();
     }
 
+    static volatile long measureStart;
+    static final java.util.concurrent.atomic.AtomicLongArray worst = new java.util.concurrent.atomic.AtomicLongArray(600);
+    static final java.util.concurrent.atomic.AtomicLongArray slow = new java.util.concurrent.atomic.AtomicLongArray(600);
+
     static double pct(long[] sorted, double p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))] / 1e6;
     }
@@ -181,7 +193,15 @@ public class FanOut {
                     if (frame.startsWith("{\"type\":\"message.created\"")) {
                         Matcher m = SENT.matcher(frame);
                         if (m.find()) {
-                            delays.add(System.nanoTime() - Long.parseLong(m.group(1)));
+                            long delay = System.nanoTime() - Long.parseLong(m.group(1));
+                            delays.add(delay);
+                            if (measureStart > 0) {
+                                int second = (int) Math.min(worst.length() - 1, Math.max(0, (System.currentTimeMillis() - measureStart) / 1000));
+                                worst.accumulateAndGet(second, delay, Math::max);
+                                if (delay > 50_000_000L) {
+                                    slow.incrementAndGet(second);
+                                }
+                            }
                             received.incrementAndGet();
                         }
                     }

@@ -16,7 +16,7 @@ for r in $(seq 1 "$RUNS"); do
   OUT="bench/realtime/out-$r.txt"
   # The first run warms the instances' JIT for 60 s (p99 fell from ~95 ms to 9-15 ms once they
   # had run a few minutes); later runs find them warm.
-  WARMUP_SECONDS=$([ "$r" = 1 ] && echo "${FIRST_WARMUP_SECONDS:-60}" || echo 20) java bench/realtime/FanOut.java http://127.0.0.1:8081 "$USERS" 10 "$RATE" "$SECONDS_" http://127.0.0.1:8082 http://127.0.0.1:8084 > "$OUT" 2>&1 &
+  WARMUP_SECONDS=$([ "$r" = 1 ] && echo "${FIRST_WARMUP_SECONDS:-60}" || echo 20) java ${FANOUT_JAVA_OPTS:-} bench/realtime/FanOut.java http://127.0.0.1:8081 "$USERS" 10 "$RATE" "$SECONDS_" http://127.0.0.1:8082 http://127.0.0.1:8084 > "$OUT" 2>&1 &
   FAN=$!
   while ! grep -q '^registered' "$OUT" && kill -0 $FAN 2>/dev/null; do sleep 0.2; done
   BEFORE=$(rss); LIVE_BEFORE=$(live)

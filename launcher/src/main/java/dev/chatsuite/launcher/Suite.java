@@ -144,9 +144,14 @@ public final class Suite {
         Files.writeString(readyMarker, "ready\n", StandardCharsets.UTF_8);
     }
 
-    /** SUITE_JAVA_OPTS when set, else the service's defaults, split into arguments. */
-    private static List<String> jvmOptions(Map<String, String> env, String defaults) {
-        return Arrays.asList(env.getOrDefault("SUITE_JAVA_OPTS", defaults).trim().split("\\s+"));
+    /**
+     * SUITE_JAVA_OPTS when set, else the service's defaults, then SUITE_JAVA_OPTS_APPEND (as
+     * JAVA_OPTS_APPEND in the images: a GC log or an agent without restating the defaults),
+     * split into arguments.
+     */
+    static List<String> jvmOptions(Map<String, String> env, String defaults) {
+        String options = env.getOrDefault("SUITE_JAVA_OPTS", defaults) + " " + env.getOrDefault("SUITE_JAVA_OPTS_APPEND", "");
+        return Arrays.asList(options.trim().split("\\s+"));
     }
 
     private void start(String name, int port, String database, Map<String, String> shared, List<String> jvm, Path logs)
