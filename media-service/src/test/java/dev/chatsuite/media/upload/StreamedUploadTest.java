@@ -36,42 +36,24 @@ class StreamedUploadTest {
 
     @Test
     void shouldStoreAFileSentLastWhileItArrives() {
-        User owner = User.random();
         byte[] pdf = TestImages.pdf(SIZE);
-        double streamedBefore = stored("streamed");
-
-        Response response = post(owner, multipart("last", "", pdf, "\r\n--last--\r\n"));
-
-        response.then().statusCode(201);
-        assertThat(stored("streamed")).isEqualTo(streamedBefore + 1);
-        assertServed(owner, response.jsonPath().getString("id"), pdf);
+        assertStoredThrough("streamed", multipart("last", "", pdf, "\r\n--last--\r\n"), pdf);
     }
 
     @Test
     void shouldStoreAFileFollowedByAnotherPartFromTheSpool() {
-        User owner = User.random();
         byte[] pdf = TestImages.pdf(SIZE);
-        double spooledBefore = stored("spooled");
         int objectsBefore = S3ProxyTestResource.count(BUCKET);
 
-        Response response = post(owner, multipart("first", "", pdf, "\r\n" + field("first", "purpose", "attachment") + "--first--\r\n"));
+        assertStoredThrough("spooled", multipart("first", "", pdf, "\r\n" + field("first", "purpose", "attachment") + "--first--\r\n"), pdf);
 
-        response.then().statusCode(201);
-        assertThat(stored("spooled")).isEqualTo(spooledBefore + 1);
         assertThat(S3ProxyTestResource.count(BUCKET)).isEqualTo(objectsBefore + 1);
-        assertServed(owner, response.jsonPath().getString("id"), pdf);
     }
 
     @Test
     void shouldStoreTheWholeFileWhenTheBodyEndsWithoutAFinalLineBreak() {
-        User owner = User.random();
         byte[] pdf = TestImages.pdf(SIZE);
-        double spooledBefore = stored("spooled");
-        Response response = post(owner, multipart("edge", "", pdf, "\r\n--edge--"));
-
-        response.then().statusCode(201);
-        assertThat(stored("spooled")).isEqualTo(spooledBefore + 1);
-        assertServed(owner, response.jsonPath().getString("id"), pdf);
+        assertStoredThrough("spooled", multipart("edge", "", pdf, "\r\n--edge--"), pdf);
     }
 
     @Test
@@ -115,6 +97,18 @@ class StreamedUploadTest {
             int read = socket.getInputStream().readNBytes(answer, 0, answer.length);
             assertThat(new String(answer, 0, read, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 100 Continue");
         }
+    }
+
+    /** Posts the body, expects 201 through the given path (the counter moves by one) and the file served back whole. */
+    private static void assertStoredThrough(String path, byte[] body, byte[] file) {
+        User owner = User.random();
+        double before = stored(path);
+
+        Response response = post(owner, body);
+
+        response.then().statusCode(201);
+        assertThat(stored(path)).isEqualTo(before + 1);
+        assertServed(owner, response.jsonPath().getString("id"), file);
     }
 
     private static void assertServed(User owner, String id, byte[] bytes) {
