@@ -78,8 +78,9 @@ export class Api {
 
   uploadMedia(file: File, purpose: 'avatar' | 'attachment'): Promise<{ id: string; url: string; thumbnailUrl: string | null }> {
     const form = new FormData();
-    form.append('file', file);
+    // The purpose before the file: media-service stores a file sent last while it arrives.
     form.append('purpose', purpose);
+    form.append('file', file);
     return this.request('POST', '/api/media', form);
   }
 
