@@ -5,13 +5,13 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.chatsuite.common.http.ContentLength;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.gateway.guard.Cors;
 import dev.chatsuite.gateway.guard.Csrf;
 import dev.chatsuite.gateway.guard.RateLimits;
 import dev.chatsuite.gateway.session.BrowserCredentials;
 import dev.chatsuite.gateway.session.SessionRoutes;
-import dev.chatsuite.gateway.upstream.ForwardedHeaders;
 import dev.chatsuite.gateway.upstream.HttpForwarder;
 import dev.chatsuite.gateway.upstream.Upstream;
 import dev.chatsuite.gateway.upstream.Upstreams;
@@ -119,7 +119,7 @@ public class GatewayRoutes {
     }
 
     private static Uni<Buffer> readBody(RoutingContext ctx) {
-        if (ForwardedHeaders.contentLength(ctx.request().getHeader("Content-Length")) > MAX_LOGIN_BODY) {
+        if (ContentLength.parse(ctx.request().getHeader("Content-Length")) > MAX_LOGIN_BODY) {
             return Uni.createFrom().failure(new ProblemException(413, "payload-too-large", "A login body is at most 16 KiB."));
         }
         ctx.request().resume();

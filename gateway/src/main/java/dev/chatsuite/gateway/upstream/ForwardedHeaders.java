@@ -30,18 +30,6 @@ public final class ForwardedHeaders {
                 || lower.equals("x-user-id") || lower.equals("x-auth-user");
     }
 
-    /** A Content-Length header's value, or -1 when it is absent or not a number. */
-    public static long contentLength(String header) {
-        if (header == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
     public static MultiMap forHttp(RoutingContext ctx, boolean keepLength) {
         return build(ctx, false, keepLength);
     }

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.chatsuite.common.http.ContentLength;
 import dev.chatsuite.common.request.AccessLog;
 import dev.chatsuite.common.request.RequestIds;
 import dev.chatsuite.gateway.GatewayConfig;
@@ -122,7 +123,7 @@ public class HttpForwarder {
                 && ctx.request().method() != HttpMethod.HEAD) {
             response.setChunked(true);
         }
-        long length = ForwardedHeaders.contentLength(upstream.getHeader("Content-Length"));
+        long length = ContentLength.parse(upstream.getHeader("Content-Length"));
         if (length >= 0 && length <= BUFFERED_RESPONSE) {
             // Small answers (most API calls) go out in one write instead of head, body and end.
             upstream.body().onComplete(body -> {

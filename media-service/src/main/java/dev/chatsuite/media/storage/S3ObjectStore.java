@@ -149,8 +149,7 @@ public class S3ObjectStore implements ObjectStore {
 
     @Override
     public Uni<List<String>> listOlderThan(String prefix, Instant olderThan, int max) {
-        return onCallerContext(Uni.createFrom().completionStage(() -> s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(max))))
-                .onFailure().transform(S3ObjectStore::unavailable)
+        return fromStore(() -> s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(max)))
                 .map(response -> response.contents().stream()
                         .filter(o -> o.lastModified().isBefore(olderThan))
                         .map(S3Object::key)
@@ -202,14 +201,19 @@ public class S3ObjectStore implements ObjectStore {
                 new IllegalStateException("The object store answered " + response.statusCode() + " " + response.statusMessage())));
     }
 
-    /** A Vert.x exchange with the store, failing with {@link StoreUnavailableException}. */
+    /** A Vert.x exchange with the store. */
     private static <T> Uni<T> exchange(Supplier<Future<T>> exchange) {
-        return onCallerContext(Uni.createFrom().completionStage(() -> exchange.get().toCompletionStage()))
-                .onFailure().transform(S3ObjectStore::unavailable);
+        return fromStore(() -> exchange.get().toCompletionStage());
     }
 
+    /** An SDK call whose answer is not needed. */
     private static Uni<Void> call(Supplier<CompletionStage<?>> request) {
-        return onCallerContext(Uni.createFrom().completionStage(request)).onFailure().transform(S3ObjectStore::unavailable).replaceWithVoid();
+        return fromStore(request).replaceWithVoid();
+    }
+
+    /** Any call to the store: completed on the caller's context, failing with {@link StoreUnavailableException}. */
+    private static <T> Uni<T> fromStore(Supplier<? extends CompletionStage<? extends T>> request) {
+        return onCallerContext(Uni.createFrom().<T>completionStage(request)).onFailure().transform(S3ObjectStore::unavailable);
     }
 
     /**

@@ -76,7 +76,7 @@ final class EarlyPut {
 
     /** Every raw chunk of the request body, to find where the file part's bytes begin. */
     void raw(Buffer chunk) {
-        if (dataStart >= 0 || rawPrefix == null) {
+        if (state == State.OFF || dataStart >= 0 || rawPrefix == null) {
             return;
         }
         rawPrefix.appendBuffer(chunk, 0, Math.min(chunk.length(), SCAN_LIMIT - rawPrefix.length()));

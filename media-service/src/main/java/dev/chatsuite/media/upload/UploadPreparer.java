@@ -42,10 +42,10 @@ public class UploadPreparer {
         return config.allowedTypes().contains(type) && !IMAGES.contains(type);
     }
 
-    /** The rules an upload stored as it arrived must still meet once its purpose is known. */
-    void checkStoredAsSent(String type, Purpose purpose) {
+    /** What a purpose asks of a file's type: an avatar must be an image. */
+    void checkPurpose(String type, Purpose purpose) {
         if (purpose == Purpose.AVATAR && !IMAGES.contains(type)) {
-            throw avatarNotImage();
+            throw new ProblemException(415, "unsupported-file-type", "An avatar must be an image (JPEG, PNG, WebP or GIF).");
         }
     }
 
@@ -59,11 +59,8 @@ public class UploadPreparer {
             throw new ProblemException(415, "unsupported-file-type",
                     "The file's content is " + type + ", which is not accepted; allowed: " + String.join(", ", config.allowedTypes()) + ".");
         }
-        boolean image = IMAGES.contains(type);
-        if (purpose == Purpose.AVATAR && !image) {
-            throw avatarNotImage();
-        }
-        if (!image) {
+        checkPurpose(type, purpose);
+        if (!IMAGES.contains(type)) {
             return new PreparedUpload(upload, false, type, size, null, null, null, null);
         }
         return prepareImage(upload, type);
@@ -106,10 +103,6 @@ public class UploadPreparer {
             }
             throw e;
         }
-    }
-
-    private static ProblemException avatarNotImage() {
-        return new ProblemException(415, "unsupported-file-type", "An avatar must be an image (JPEG, PNG, WebP or GIF).");
     }
 
     private static String etag(byte[] bytes) {

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.chatsuite.common.http.ContentLength;
 import dev.chatsuite.common.id.Uuids;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.media.MediaConfig;
@@ -93,15 +94,6 @@ public class UploadRoute {
         owner(ctx).subscribe().with(owner -> receive(ctx, owner), ctx::fail);
     }
 
-    private static long contentLength(HttpServerRequest request) {
-        try {
-            String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-            return length == null ? -1 : Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
     /** The boundary parameter of a multipart Content-Type, unquoted; null when there is none. */
     static String boundary(String contentType) {
         for (String parameter : contentType.split(";")) {
@@ -131,7 +123,7 @@ public class UploadRoute {
         UUID id = Uuids.v7();
         Path file = spool.resolve("upload-" + UUID.randomUUID());
         EarlyPut early = new EarlyPut(store, sniffer, rules, vertx, Media.objectKey(id), config.maxBytes(),
-                contentLength(request), boundary(request.getHeader(HttpHeaders.CONTENT_TYPE)));
+                ContentLength.parse(request.getHeader(HttpHeaders.CONTENT_LENGTH)), boundary(request.getHeader(HttpHeaders.CONTENT_TYPE)));
         Spooled spooled = new Spooled(file, early);
         // However the request ends: the spool file goes (the image work has finished with it by
         // then), and an object stored as it arrived goes too unless the upload was recorded.

@@ -68,7 +68,7 @@ public class UploadService {
     Uni<Media> recordStored(UUID id, UUID owner, EarlyPut.Stored stored, String fileName, String purposeValue) {
         return Uni.createFrom().deferred(() -> {
             Purpose purpose = purpose(purposeValue);
-            preparer.checkStoredAsSent(stored.type(), purpose);
+            preparer.checkPurpose(stored.type(), purpose);
             Media row = row(id, owner, purpose, FileNames.clean(fileName), stored.type(), stored.size());
             row.etag = stored.etag();
             return Panache.withTransaction(() -> media.persist(row)).replaceWith(row);
