@@ -53,6 +53,12 @@ public final class TestTokens {
         return sign(claimsFor(userId, username));
     }
 
+    /** A token that was valid until ten minutes ago. */
+    public static String expiredFor(UUID userId, String username) {
+        Instant issued = Instant.now().minus(Duration.ofHours(1));
+        return sign(claimsFor(userId, username).issuedAt(issued).expiresAt(issued.plus(Duration.ofMinutes(50))));
+    }
+
     public static String forTenantUser(UUID userId, String username, UUID tenantId, String tenantSlug) {
         return sign(claimsFor(userId, username)
                 .claim("tid", tenantId.toString())

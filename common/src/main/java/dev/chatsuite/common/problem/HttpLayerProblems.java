@@ -7,6 +7,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
@@ -61,6 +63,13 @@ public class HttpLayerProblems {
         }
         if (ctx.failure() instanceof ProblemException problem) {
             write(ctx, Problems.of(problem.status(), problem.type(), problem.getMessage(), ctx.request().path(), problem.errors()));
+            return;
+        }
+        // A route that asks for the caller's identity fails this way when the bearer token does
+        // not verify (expired, another issuer, a bad signature): the caller's doing, so 401.
+        if (ctx.failure() instanceof AuthenticationFailedException || ctx.failure() instanceof UnauthorizedException) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            write(ctx, 401, "The bearer token is missing, expired or invalid; sign in again or refresh it.");
             return;
         }
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;

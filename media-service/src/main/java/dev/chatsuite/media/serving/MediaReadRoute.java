@@ -9,8 +9,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import dev.chatsuite.common.problem.HttpLayerProblems;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.media.MediaConfig;
@@ -19,8 +17,7 @@ import dev.chatsuite.media.catalog.MediaRepository;
 import dev.chatsuite.media.storage.ObjectStore;
 import dev.chatsuite.media.storage.StoreProblems;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -43,12 +40,14 @@ public class MediaReadRoute {
     private final ObjectStore store;
     private final ReadAccess access;
     private final MediaConfig config;
+    private final JWTParser tokens;
 
-    public MediaReadRoute(MediaRepository media, ObjectStore store, ReadAccess access, MediaConfig config) {
+    public MediaReadRoute(MediaRepository media, ObjectStore store, ReadAccess access, MediaConfig config, JWTParser tokens) {
         this.media = media;
         this.store = store;
         this.access = access;
         this.config = config;
+        this.tokens = tokens;
     }
 
     void register(@Observes Router router) {
@@ -136,15 +135,22 @@ public class MediaReadRoute {
         });
     }
 
-    private static Uni<UUID> reader(RoutingContext ctx) {
-        if (ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
+    /**
+     * The caller whose bearer token verifies, or null. A token that does not verify (expired,
+     * say) counts as none rather than as a 401: avatars are public, and a client whose token ran
+     * out must still see them; an attachment then needs its signature, as for anyone. Verified
+     * here rather than through Quarkus's lazy authentication, which fails the whole request
+     * when the token does not verify. On a worker thread, since verifying may fetch the JWKS; the
+     * answer comes back on the request's event loop.
+     */
+    private Uni<UUID> reader(RoutingContext ctx) {
+        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Uni.createFrom().nullItem();
         }
-        Uni<SecurityIdentity> identity = QuarkusHttpUser.getSecurityIdentity(ctx, null);
-        if (identity == null) {
-            return Uni.createFrom().nullItem();
-        }
-        return identity.map(i -> i.isAnonymous() || !(i.getPrincipal() instanceof JsonWebToken jwt) ? null : UUID.fromString(jwt.getSubject()))
+        String token = header.substring(7).trim();
+        return Uni.createFrom().completionStage(() -> ctx.vertx().executeBlocking(() -> tokens.parse(token), false).toCompletionStage())
+                .map(jwt -> UUID.fromString(jwt.getSubject()))
                 .onFailure().recoverWithNull();
     }
 

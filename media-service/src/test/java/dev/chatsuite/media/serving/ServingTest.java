@@ -14,6 +14,7 @@ import dev.chatsuite.common.media.MediaUrlSigner;
 import dev.chatsuite.media.MediaApi;
 import dev.chatsuite.media.MediaApi.User;
 import dev.chatsuite.testsupport.TestImages;
+import dev.chatsuite.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -148,6 +149,24 @@ class ServingTest {
         assertThat(anonymous.header("Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
         given().auth().oauth2(User.random().token()).get("/api/media/" + id + "/thumbnail").then().statusCode(200);
         given().get("/api/media/" + id + "/metadata").then().statusCode(200);
+    }
+
+    @Test
+    void shouldServeAnAvatarToAReaderWhoseTokenHasExpired() {
+        String id = MediaApi.stored(User.random(), "me.png", "image/png", TestImages.png(40, 40), "avatar").getString("id");
+        String expired = TestTokens.expiredFor(UUID.randomUUID(), "late");
+
+        given().auth().oauth2(expired).get("/api/media/" + id).then().statusCode(200).contentType("image/png");
+        given().auth().oauth2(expired).get("/api/media/" + id + "/thumbnail").then().statusCode(200);
+    }
+
+    @Test
+    void shouldNotServeAnAttachmentToItsOwnerOnAnExpiredToken() {
+        User owner = User.random();
+        String id = MediaApi.stored(owner, "a.pdf", "application/pdf", TestImages.pdf(), null).getString("id");
+
+        assertProblem(given().auth().oauth2(TestTokens.expiredFor(owner.id(), "owner")).get("/api/media/" + id), 404);
+        given().auth().oauth2(owner.token()).get("/api/media/" + id).then().statusCode(200);
     }
 
     @Test

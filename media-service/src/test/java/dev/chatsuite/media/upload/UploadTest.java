@@ -13,6 +13,7 @@ import dev.chatsuite.media.MediaApi;
 import dev.chatsuite.media.MediaApi.User;
 import dev.chatsuite.testsupport.S3ProxyTestResource;
 import dev.chatsuite.testsupport.TestImages;
+import dev.chatsuite.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -111,6 +112,15 @@ class UploadTest {
     @Test
     void shouldRequireAnAccessTokenToUpload() {
         assertProblem(given().multiPart("file", "a.pdf", TestImages.pdf(), "application/pdf").post("/api/media"), 401);
+    }
+
+    @Test
+    void shouldAnswerUnauthorizedForAnExpiredToken() {
+        var response = given().auth().oauth2(TestTokens.expiredFor(UUID.randomUUID(), "late"))
+                .multiPart("file", "a.pdf", TestImages.pdf(), "application/pdf").post("/api/media");
+
+        assertProblem(response, 401);
+        assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
     }
 
     @Test
