@@ -55,18 +55,31 @@ public class MediaBench {
         // (java.net.http on a presigned URL), so the ratio compares paths, not client libraries.
         // The three paths take turns file by file, so that a GC, a JIT burst or another process
         // on the two cores lands on all of them alike rather than on one phase.
-        // Warm the request path itself (token check, lookup, presigning) on both instances: the
-        // rounds below make only a few dozen requests each, and a redirect answer took 5-10 ms
-        // on a cold instance against 1-2 ms warm.
-        String warmId = upload(media, token, pdf(256 * 1024));
-        for (int i = 0; i < 500; i++) {
-            HTTP.send(HttpRequest.newBuilder(URI.create(media + "/api/media/" + warmId)).method("HEAD", HttpRequest.BodyPublishers.noBody())
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
+        // Warm every path's request handling the same way before anything is timed: a service
+        // that has run for a while has its upload and read paths compiled, and the rounds below
+        // make only a few dozen requests each. Measured: a redirect answer took 5-10 ms on a cold
+        // instance against 1-2 ms warm; 40 downloads of 8 MiB took 1.1-1.4 s right after start and
+        // 0.7-0.8 s after 8,000 small reads; uploads were still being compiled after 200.
+        int warmUps = Integer.getInteger("warmups", 400);
+        byte[] small = pdf(256 * 1024);
+        String warmId = upload(media, token, small);
+        String warmKey = "bench/warm-" + UUID.randomUUID();
+        for (int i = 0; i < warmUps; i++) {
+            delete(media, token, upload(media, token, small));
             if (redirecting != null) {
-                HTTP.send(HttpRequest.newBuilder(URI.create(redirecting + "/api/media/" + warmId))
-                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
+                delete(redirecting, token, upload(redirecting, token, small));
+            }
+            HTTP.send(HttpRequest.newBuilder(presignedPut(presigner, bucket, warmKey)).header("Content-Type", "application/pdf")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(small)).build(), HttpResponse.BodyHandlers.discarding());
+            for (int j = 0; j < 3; j++) {
+                get(HTTP, media + "/api/media/" + warmId, token, small.length);
+                if (redirecting != null) {
+                    get(FOLLOWING, redirecting + "/api/media/" + warmId, token, small.length);
+                }
+                get(HTTP, presignedGet(presigner, bucket, warmKey).toString(), null, small.length);
             }
         }
+        s3.deleteObject(b -> b.bucket(bucket).key(warmKey)).join();
         List<double[]> rounds = new ArrayList<>();
         int roundsCounted = Integer.getInteger("rounds", 5);
         // Rounds -2 and -1 warm the JIT on every path and are not counted.
@@ -84,8 +97,7 @@ public class MediaBench {
                         s3.putObject(b -> b.bucket(bucket).key(sdkKey), AsyncRequestBody.fromBytes(body)).join();
                         nanos[0] += System.nanoTime() - t0;
                     } else if (path == 1) {
-                        URI url = URI.create(presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
-                                .putObjectRequest(b -> b.bucket(bucket).key(plainKey).contentType("application/pdf"))).url().toString());
+                        URI url = presignedPut(presigner, bucket, plainKey);
                         HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(url).header("Content-Type", "application/pdf")
                                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
                         if (r.statusCode() != 200) {
@@ -110,32 +122,24 @@ public class MediaBench {
                         s3.getObject(b -> b.bucket(bucket).key(sdkKey), AsyncResponseTransformer.toBytes()).join();
                         nanos[2] += System.nanoTime() - t0;
                     } else if (path == 1) {
-                        URI url = URI.create(presigner.presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
-                                .getObjectRequest(b -> b.bucket(bucket).key(plainKey))).url().toString());
-                        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofByteArray());
-                        if (r.statusCode() != 200 || r.body().length != size) {
-                            throw new IllegalStateException("plain download " + r.statusCode());
-                        }
+                        get(HTTP, presignedGet(presigner, bucket, plainKey).toString(), null, size);
                         nanos[5] += System.nanoTime() - t0;
                     } else if (path == 2) {
-                        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(media + "/api/media/" + id))
-                                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
-                        if (r.statusCode() != 200 || r.body().length != size) {
-                            throw new IllegalStateException("download " + r.statusCode());
-                        }
+                        get(HTTP, media + "/api/media/" + id, token, size);
                         nanos[3] += System.nanoTime() - t0;
                     } else {
-                        HttpResponse<byte[]> r = FOLLOWING.send(HttpRequest.newBuilder(URI.create(redirecting + "/api/media/" + id))
-                                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
-                        if (r.statusCode() != 200 || r.body().length != size) {
-                            throw new IllegalStateException("redirected download " + r.statusCode());
-                        }
+                        get(FOLLOWING, redirecting + "/api/media/" + id, token, size);
                         nanos[6] += System.nanoTime() - t0;
                     }
                 }
             }
             for (String key : keys) {
                 s3.deleteObject(b -> b.bucket(bucket).key(key)).join();
+            }
+            // Each run would otherwise leave about a gigabyte behind, and a store filling its
+            // disk writes more slowly than the empty one the first run met.
+            for (String id : ids) {
+                delete(media, token, id);
             }
             if (round >= 0) {
                 double[] r = new double[7];
@@ -188,9 +192,13 @@ public class MediaBench {
                 }
             }));
         }
-        long stored = uploads.stream().map(CompletableFuture::join).filter(id -> !id.startsWith("FAILED")).count();
+        List<String> ids = uploads.stream().map(CompletableFuture::join).filter(id -> !id.startsWith("FAILED")).toList();
+        long stored = ids.size();
         double seconds = (System.nanoTime() - t0) / 1e9;
         sampler.interrupt();
+        for (String id : ids) {
+            delete(url, token, id);
+        }
         System.out.printf("HEAP uploads 20 stored %d peak-heap-mb %.1f seconds %.1f%n", stored, peak.get() / 1048576.0, seconds);
     }
 
@@ -202,6 +210,36 @@ public class MediaBench {
             sum += (long) Double.parseDouble(m.group(1));
         }
         return sum;
+    }
+
+    static URI presignedPut(S3Presigner presigner, String bucket, String key) {
+        return URI.create(presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                .putObjectRequest(b -> b.bucket(bucket).key(key).contentType("application/pdf"))).url().toString());
+    }
+
+    static URI presignedGet(S3Presigner presigner, String bucket, String key) {
+        return URI.create(presigner.presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                .getObjectRequest(b -> b.bucket(bucket).key(key))).url().toString());
+    }
+
+    /** GETs a URL (with a bearer token when one is given) and checks the status and length of what came back. */
+    static void get(HttpClient client, String url, String token, int size) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<byte[]> r = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200 || r.body().length != size) {
+            throw new IllegalStateException("GET " + url + ": " + r.statusCode() + ", " + r.body().length + " bytes");
+        }
+    }
+
+    static void delete(String media, String token, String id) throws Exception {
+        HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(media + "/api/media/" + id)).DELETE()
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() != 204) {
+            throw new IllegalStateException("delete " + r.statusCode());
+        }
     }
 
     static String upload(String media, String token, byte[] file) throws Exception {

@@ -8,7 +8,7 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 S="$ROOT/data/secrets"
 TOKEN=$(register_and_login http://127.0.0.1:8081 "mediabench$RANDOM$RANDOM")
 CP="$ROOT/media-service/target/quarkus-app/lib/main/*"
-LOG="$(mktemp)"
+LOG="${MEDIA_HEAP_LOG:-$(mktemp)}"
 # The second instance (-Xmx128m) also runs in redirect mode, so its downloads time MEDIA_REDIRECT=true;
 # the heap figure is about uploads, which redirect mode does not change.
 ( cd "$ROOT" && env QUARKUS_HTTP_PORT=18083 MEDIA_REDIRECT=true DB_NAME=media MEDIA_SIGNING_SECRET="$(cat "$S/media-signing-secret")" \

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import dev.chatsuite.media.storage.ObjectStore;
 import dev.chatsuite.media.storage.ObjectStore.PendingObject;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerFileUpload;
 
@@ -35,11 +35,15 @@ final class EarlyPut {
     private static final byte[] HEADERS_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     /** The file part's headers are looked for this far into the body, no further. */
     private static final int SCAN_LIMIT = 16 * 1024;
+    /**
+     * The file keeps arriving while the store's request is opened (1-2 ms under load; the part
+     * used to be paused), up to this much held in memory; past it the part waits.
+     */
+    private static final int DECIDING_LIMIT = 256 * 1024;
 
     private final ObjectStore store;
     private final TypeSniffer sniffer;
     private final UploadPreparer rules;
-    private final Vertx vertx;
     private final String key;
     private final long maxBytes;
     private final long requestLength;
@@ -54,17 +58,18 @@ final class EarlyPut {
     private long predicted;
     private long sent;
     private Buffer held;
+    private boolean waiting;
+    private final Promise<Void> decided = Promise.promise();
 
     /**
      * @param requestLength the request's Content-Length, or -1 when it has none (chunked)
      * @param boundary the multipart boundary, or null when the Content-Type has none
      */
-    EarlyPut(ObjectStore store, TypeSniffer sniffer, UploadPreparer rules, Vertx vertx, String key, long maxBytes, long requestLength,
+    EarlyPut(ObjectStore store, TypeSniffer sniffer, UploadPreparer rules, String key, long maxBytes, long requestLength,
             String boundary) {
         this.store = store;
         this.sniffer = sniffer;
         this.rules = rules;
-        this.vertx = vertx;
         this.key = key;
         this.maxBytes = maxBytes;
         this.requestLength = requestLength;
@@ -105,7 +110,13 @@ final class EarlyPut {
                     decide();
                 }
             }
-            case DECIDING -> head.appendBuffer(chunk);
+            case DECIDING -> {
+                head.appendBuffer(chunk);
+                if (head.length() >= DECIDING_LIMIT && !waiting) {
+                    waiting = true;
+                    part.pause();
+                }
+            }
             case STREAMING -> send(chunk);
             case HELD -> {
                 if (chunk.length() > 0) {
@@ -115,6 +126,11 @@ final class EarlyPut {
             default -> {
             }
         }
+    }
+
+    /** True until the leading bytes that decide the type have come. */
+    boolean gathering() {
+        return state == State.GATHERING;
     }
 
     /** True while the store takes bytes more slowly than they come: pause the part. */
@@ -132,6 +148,10 @@ final class EarlyPut {
      * stored instead).
      */
     Future<Stored> finish(long total) {
+        if (state == State.DECIDING) {
+            // The whole file came while its type was being decided.
+            return decided.future().compose(v -> finish(total));
+        }
         if (state != State.HELD || total != predicted) {
             abort();
             return Future.succeededFuture();
@@ -154,37 +174,50 @@ final class EarlyPut {
         head = null;
     }
 
+    /**
+     * Decides from the leading bytes whether the file goes to the store now, and if so opens
+     * the store's request; the file keeps arriving meanwhile. The magic check runs here on the
+     * event loop: it reads a bounded window already in memory (0.3 ms for 64 KiB, measured),
+     * while a worker thread's turn took 2-3 ms under load, time the store's request waited.
+     */
     private void decide() {
+        String detected;
+        try {
+            detected = sniffer.detect(head.getBytes(0, sniffer.window()));
+        } catch (RuntimeException e) {
+            detected = null;
+        }
+        long length = dataStart < 0 ? -1 : requestLength - dataStart - closingLength;
+        if (detected == null || !rules.storedAsSent(detected) || length < head.length() || length > maxBytes) {
+            state = State.OFF;
+            head = null;
+            decided.complete();
+            return;
+        }
         state = State.DECIDING;
-        part.pause();
-        byte[] sample = head.getBytes(0, sniffer.window());
-        vertx.executeBlocking(() -> sniffer.detect(sample), false)
-                .compose(detected -> {
-                    long length = dataStart < 0 ? -1 : requestLength - dataStart - closingLength;
-                    if (state != State.DECIDING || !rules.storedAsSent(detected) || length < head.length() || length > maxBytes) {
-                        return Future.<PendingObject>succeededFuture();
-                    }
-                    type = detected;
-                    predicted = length;
-                    return store.begin(key, detected, length);
-                })
-                .onComplete(begun -> {
-                    if (begun.succeeded() && begun.result() != null && state == State.DECIDING) {
-                        pending = begun.result();
-                        pending.body().exceptionHandler(e -> abort());
-                        state = State.STREAMING;
-                        Buffer gathered = head;
-                        head = null;
-                        send(gathered);
-                    } else {
-                        if (begun.succeeded() && begun.result() != null) {
-                            begun.result().abort();
-                        }
-                        state = state == State.DECIDING ? State.OFF : state;
-                        head = null;
-                    }
-                    part.resume();
-                });
+        type = detected;
+        predicted = length;
+        store.begin(key, detected, length).onComplete(begun -> {
+            if (begun.succeeded() && state == State.DECIDING) {
+                pending = begun.result();
+                pending.body().exceptionHandler(e -> abort());
+                state = State.STREAMING;
+                Buffer gathered = head;
+                head = null;
+                send(gathered);
+            } else {
+                if (begun.succeeded()) {
+                    begun.result().abort();
+                }
+                state = state == State.DECIDING ? State.OFF : state;
+                head = null;
+            }
+            if (waiting) {
+                waiting = false;
+                part.resume();
+            }
+            decided.complete();
+        });
     }
 
     /** Sends all but the predicted last byte, which waits for the part to end where predicted. */

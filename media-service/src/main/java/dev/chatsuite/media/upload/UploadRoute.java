@@ -122,7 +122,7 @@ public class UploadRoute {
         HttpServerRequest request = ctx.request();
         UUID id = Uuids.v7();
         Path file = spool.resolve("upload-" + UUID.randomUUID());
-        EarlyPut early = new EarlyPut(store, sniffer, rules, vertx, Media.objectKey(id), config.maxBytes(),
+        EarlyPut early = new EarlyPut(store, sniffer, rules, Media.objectKey(id), config.maxBytes(),
                 ContentLength.parse(request.getHeader(HttpHeaders.CONTENT_LENGTH)), boundary(request.getHeader(HttpHeaders.CONTENT_TYPE)));
         Spooled spooled = new Spooled(file, early);
         // However the request ends: the spool file goes (the image work has finished with it by
@@ -227,7 +227,9 @@ public class UploadRoute {
                         return;
                     }
                     pending.appendBuffer(chunk);
-                    if (pending.length() >= WRITE_BATCH) {
+                    // The first batch is only as long as the type check needs, so that the
+                    // store's request opens as early as it can.
+                    if (pending.length() >= (early.gathering() ? sniffer.window() : WRITE_BATCH)) {
                         flush();
                     }
                     if (out.writeQueueFull() || early.full()) {

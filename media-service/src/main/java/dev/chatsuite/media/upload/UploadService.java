@@ -71,7 +71,7 @@ public class UploadService {
             preparer.checkPurpose(stored.type(), purpose);
             Media row = row(id, owner, purpose, FileNames.clean(fileName), stored.type(), stored.size());
             row.etag = stored.etag();
-            return Panache.withTransaction(() -> media.persist(row)).replaceWith(row);
+            return media.insert(row).replaceWith(row);
         }).onFailure().call(failure -> removeObjects(id)).invoke(row -> streamed.increment());
     }
 
@@ -103,7 +103,7 @@ public class UploadService {
             objects = objects.chain(() -> store.put(Media.thumbnailKey(id), prepared.thumbnail().bytes(), prepared.thumbnail().contentType()));
         }
         return objects
-                .chain(() -> Panache.withTransaction(() -> media.persist(row)))
+                .chain(() -> media.insert(row)).replaceWith(row)
                 .onFailure().call(failure -> removeObjects(id));
     }
 

@@ -41,6 +41,13 @@ class StreamedUploadTest {
     }
 
     @Test
+    void shouldStoreAFileThatEndsBeforeTheStoreRequestIsOpen() {
+        // Only just past the type check's window: the rest arrives while the request opens.
+        byte[] pdf = TestImages.pdf(70 * 1024);
+        assertStoredThrough("streamed", multipart("short", "", pdf, "\r\n--short--\r\n"), pdf);
+    }
+
+    @Test
     void shouldStoreAFileFollowedByAnotherPartFromTheSpool() {
         byte[] pdf = TestImages.pdf(SIZE);
         int objectsBefore = S3ProxyTestResource.count(BUCKET);
