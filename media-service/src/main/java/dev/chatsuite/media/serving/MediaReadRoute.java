@@ -16,7 +16,6 @@ import dev.chatsuite.media.catalog.Media;
 import dev.chatsuite.media.catalog.MediaRepository;
 import dev.chatsuite.media.storage.ObjectStore;
 import dev.chatsuite.media.storage.StoreProblems;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
@@ -66,7 +65,7 @@ public class MediaReadRoute {
         String exp = ctx.request().getParam("exp");
         String sig = ctx.request().getParam("sig");
         reader(ctx)
-                .chain(reader -> Panache.withSession(() -> media.findById(id.get())).map(found -> {
+                .chain(reader -> media.lookup(id.get()).map(found -> {
                     if (found == null) {
                         throw ProblemException.notFound("No media has this id.");
                     }
