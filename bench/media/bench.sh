@@ -27,7 +27,7 @@ f() { echo "$1" | tr ' ' '\n' | awk -v k="$2" 'prev==k {print; exit} {prev=$0}';
 {
   echo "### media-service"
   echo
-  echo "\`bench/media/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ)): two warm-up rounds, then 5 rounds of 12 files of 8 MiB. In each round the paths take turns file by file: straight to S3Proxy with the AWS SDK, straight to S3Proxy with java.net.http on a presigned URL (\"plain\": the same client as the service path), and through media-service (multipart POST with a Content-Length, then GET); downloads also through a second instance in redirect mode. Medians of the per-round figures; S3Proxy, the service and the client share the 2 cores."
+  echo "\`bench/media/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ)): 400 warm-up uploads (deleted again) and 1,200 reads of 256 KiB on every path, two warm-up rounds, then 5 rounds of 12 files of 8 MiB (each deleted after its round). In each round the paths take turns file by file: straight to S3Proxy with the AWS SDK, straight to S3Proxy with java.net.http on a presigned URL (\"plain\": the same client as the service path), and through media-service (multipart POST with a Content-Length, then GET); downloads also through a second instance in redirect mode. Medians of the per-round figures; S3Proxy, the service and the client share the 2 cores."
   echo
   echo "| measure | through the service | plain (same client) | ratio | direct with the AWS SDK | ratio |"
   echo "|---|---|---|---|---|---|"
