@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # media-service: upload/download MB/s through the service vs directly to S3 (same run), and
 # peak heap during 20 concurrent 10 MiB uploads into a second instance started with -Xmx128m.
-# Needs ./suite up --detach.
+# Needs ./suite up --detach. MEDIA_HEAP_LOG=<file> keeps the second instance's log there.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 . "$ROOT/bench/lib.sh"

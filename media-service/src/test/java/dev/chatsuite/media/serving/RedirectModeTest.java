@@ -40,6 +40,21 @@ class RedirectModeTest {
     }
 
     @Test
+    void shouldHandReadersOfOneFileTheSameUrlWhileItIsFresh() {
+        User owner = User.random();
+        String id = MediaApi.stored(owner, "me.png", "image/png", TestImages.png(30, 30), "avatar").getString("id");
+
+        String first = given().redirects().follow(false).get("/api/media/" + id).then().statusCode(307).extract().header("Location");
+        String second = given().auth().oauth2(owner.token()).redirects().follow(false).get("/api/media/" + id)
+                .then().statusCode(307).extract().header("Location");
+        String thumbnail = given().redirects().follow(false).get("/api/media/" + id + "/thumbnail")
+                .then().statusCode(307).extract().header("Location");
+
+        assertThat(second).isEqualTo(first);
+        assertThat(thumbnail).contains("thumbnails/" + id).isNotEqualTo(first);
+    }
+
+    @Test
     void shouldStillRefuseAReaderWithoutRights() {
         String id = MediaApi.stored(User.random(), "r.pdf", "application/pdf", TestImages.pdf(), null).getString("id");
         given().redirects().follow(false).get("/api/media/" + id).then().statusCode(404);
