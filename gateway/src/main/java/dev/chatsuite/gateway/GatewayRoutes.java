@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.chatsuite.common.http.BearerToken;
 import dev.chatsuite.common.http.ContentLength;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.gateway.guard.Cors;
@@ -145,7 +146,6 @@ public class GatewayRoutes {
     }
 
     private static String bearerOf(RoutingContext ctx) {
-        String header = ctx.request().getHeader("Authorization");
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        return BearerToken.of(ctx.request().getHeader("Authorization"));
     }
 }

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import dev.chatsuite.auth.account.Account;
 import dev.chatsuite.auth.token.AccessTokens;
+import dev.chatsuite.common.http.BearerToken;
 import dev.chatsuite.common.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -27,9 +28,7 @@ public class Callers {
 
     @WithSession
     public Uni<Caller> require(String authorization) {
-        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim()
-                : null;
+        String token = BearerToken.of(authorization);
         JsonWebToken jwt = tokens.verify(token);
         if (jwt == null) {
             return Uni.createFrom().failure(ProblemException.unauthorized("A valid bearer access token is required."));

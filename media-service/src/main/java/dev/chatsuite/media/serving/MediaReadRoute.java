@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.chatsuite.common.http.BearerToken;
 import dev.chatsuite.common.problem.HttpLayerProblems;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.media.MediaConfig;
@@ -143,11 +144,10 @@ public class MediaReadRoute {
      * answer comes back on the request's event loop.
      */
     private Uni<UUID> reader(RoutingContext ctx) {
-        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String token = BearerToken.of(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+        if (token == null) {
             return Uni.createFrom().nullItem();
         }
-        String token = header.substring(7).trim();
         return Uni.createFrom().completionStage(() -> ctx.vertx().executeBlocking(() -> tokens.parse(token), false).toCompletionStage())
                 .map(jwt -> UUID.fromString(jwt.getSubject()))
                 .onFailure().recoverWithNull();

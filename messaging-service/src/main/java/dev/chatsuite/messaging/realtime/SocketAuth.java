@@ -11,6 +11,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import dev.chatsuite.common.http.BearerToken;
 import dev.chatsuite.messaging.directory.AccountClient;
 import io.quarkus.websockets.next.HandshakeRequest;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -94,9 +95,9 @@ public class SocketAuth {
     }
 
     static String token(HandshakeRequest handshake) {
-        String header = handshake.header("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return header.substring(7).trim();
+        String bearer = BearerToken.of(handshake.header("Authorization"));
+        if (bearer != null) {
+            return bearer;
         }
         String query = handshake.query();
         if (query == null) {
