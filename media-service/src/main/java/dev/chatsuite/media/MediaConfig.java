@@ -1,5 +1,6 @@
 package dev.chatsuite.media;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -61,6 +62,8 @@ public interface MediaConfig {
 
     Redirect redirect();
 
+    Cache cache();
+
     Sweeper sweeper();
 
     interface Redirect {
@@ -71,6 +74,19 @@ public interface MediaConfig {
         /** Lifetime of presigned URLs (MEDIA_REDIRECT_TTL). */
         @WithDefault("PT5M")
         Duration ttl();
+    }
+
+    interface Cache {
+        /**
+         * Where this instance keeps copies of stored files to serve reads from, each instance in a
+         * directory of its own (MEDIA_CACHE_DIR).
+         */
+        Path dir();
+
+        /** Disk space for those copies; 0 turns them off (MEDIA_CACHE_BYTES). */
+        @WithName("max-bytes")
+        @WithDefault("1073741824")
+        long maxBytes();
     }
 
     interface Sweeper {

@@ -15,6 +15,7 @@ import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.media.MediaConfig;
 import dev.chatsuite.media.catalog.Media;
 import dev.chatsuite.media.catalog.MediaRepository;
+import dev.chatsuite.media.storage.LocalCopies;
 import dev.chatsuite.media.storage.ObjectStore;
 import dev.chatsuite.media.storage.StoreProblems;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -26,7 +27,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code GET /api/media/{id}} and {@code /thumbnail}: streams the object from S3 to the client
+ * {@code GET /api/media/{id}} and {@code /thumbnail}: sends this instance's copy of the object
+ * when it has one ({@link LocalCopies}), and otherwise streams the object from S3 to the client
  * with backpressure, never holding a file in memory, with exact {@code Content-Length},
  * strong {@code ETag}/304 and single {@code Range}/206. A plain Vert.x route rather than a REST
  * resource because Quarkus REST sends a streamed body chunked, dropping the length. Documented
@@ -41,10 +43,13 @@ public class MediaReadRoute {
     private final ReadAccess access;
     private final MediaConfig config;
     private final JWTParser tokens;
+    private final LocalCopies copies;
 
-    public MediaReadRoute(MediaRepository media, ObjectStore store, ReadAccess access, MediaConfig config, JWTParser tokens) {
+    public MediaReadRoute(MediaRepository media, ObjectStore store, LocalCopies copies, ReadAccess access, MediaConfig config,
+            JWTParser tokens) {
         this.media = media;
         this.store = store;
+        this.copies = copies;
         this.access = access;
         this.config = config;
         this.tokens = tokens;
@@ -126,7 +131,29 @@ public class MediaReadRoute {
             response.end();
             return;
         }
-        store.copy(key, range.first(), range.last(), response).subscribe().with(done -> { }, e -> {
+        LocalCopies.Copy copy = copies.find(key, size);
+        if (copy == null) {
+            relay(ctx, key, range, size);
+            return;
+        }
+        response.sendFile(copy.file().toString(), range.first(), range.length()).onFailure(e -> {
+            if (response.headWritten()) {
+                ctx.request().connection().close();
+            } else {
+                // The copy went missing from the disk: the store still has the object.
+                copies.forget(key);
+                relay(ctx, key, range, size);
+            }
+        });
+    }
+
+    /** Streams the bytes from the store, keeping a copy when they are the whole object. */
+    private void relay(RoutingContext ctx, String key, ByteRange range, long size) {
+        HttpServerResponse response = ctx.response();
+        boolean whole = range.first() == 0 && range.length() == size;
+        LocalCopies.Filling out = copies.fill(key, whole ? size : -1, response);
+        store.copy(key, range.first(), range.last(), out).subscribe().with(done -> { }, e -> {
+            out.abandon();
             if (response.headWritten()) {
                 ctx.request().connection().close();
             } else {

@@ -23,6 +23,7 @@ import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.media.MediaConfig;
 import dev.chatsuite.media.catalog.Media;
 import dev.chatsuite.media.catalog.MediaViews;
+import dev.chatsuite.media.storage.LocalCopies;
 import dev.chatsuite.media.storage.ObjectStore;
 import dev.chatsuite.media.storage.StoreProblems;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -57,6 +58,7 @@ public class UploadRoute {
     private static final int WRITE_BATCH = 256 * 1024;
     private final UploadService uploads;
     private final ObjectStore store;
+    private final LocalCopies copies;
     private final TypeSniffer sniffer;
     private final UploadPreparer rules;
     private final MediaViews views;
@@ -65,10 +67,11 @@ public class UploadRoute {
     private final Vertx vertx;
     private final Path spool;
 
-    public UploadRoute(UploadService uploads, ObjectStore store, TypeSniffer sniffer, UploadPreparer rules, MediaViews views,
+    public UploadRoute(UploadService uploads, ObjectStore store, LocalCopies copies, TypeSniffer sniffer, UploadPreparer rules, MediaViews views,
             MediaConfig config, ObjectMapper json, Vertx vertx, @ConfigProperty(name = "quarkus.http.body.uploads-directory") String spool) {
         this.uploads = uploads;
         this.store = store;
+        this.copies = copies;
         this.sniffer = sniffer;
         this.rules = rules;
         this.views = views;
@@ -129,9 +132,13 @@ public class UploadRoute {
         // then), and an object stored as it arrived goes too unless the upload was recorded.
         ctx.addEndHandler(v -> {
             early.abort();
-            vertx.fileSystem().delete(file.toString()).onFailure(e -> {
-            });
-            if (spooled.stored != null && ctx.response().getStatusCode() != 201) {
+            boolean recorded = spooled.stored != null && ctx.response().getStatusCode() == 201;
+            // A file stored as it arrived is the object byte for byte: it becomes this
+            // instance's copy for reads (when it cannot, it is removed like any spool file).
+            Future<Void> kept = recorded ? copies.adopt(Media.objectKey(id), file, spooled.stored.size()) : Future.succeededFuture();
+            kept.onComplete(done -> vertx.fileSystem().delete(file.toString()).onFailure(e -> {
+            }));
+            if (spooled.stored != null && !recorded) {
                 store.delete(List.of(Media.objectKey(id))).subscribe().with(done -> {
                 }, e -> LOG.warnf("Object of failed upload %s stays for the sweeper", id));
             }

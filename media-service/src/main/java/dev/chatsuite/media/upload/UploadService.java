@@ -15,11 +15,13 @@ import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.media.catalog.Media;
 import dev.chatsuite.media.catalog.MediaRepository;
 import dev.chatsuite.media.catalog.Purpose;
+import dev.chatsuite.media.storage.LocalCopies;
 import dev.chatsuite.media.storage.ObjectStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 import io.vertx.mutiny.core.Vertx;
 
 /**
@@ -33,14 +35,16 @@ public class UploadService {
     private static final Logger LOG = Logger.getLogger(UploadService.class);
     private final UploadPreparer preparer;
     private final ObjectStore store;
+    private final LocalCopies copies;
     private final MediaRepository media;
     private final Vertx vertx;
     private final Counter spooled;
     private final Counter streamed;
 
-    public UploadService(UploadPreparer preparer, ObjectStore store, MediaRepository media, Vertx vertx, MeterRegistry metrics) {
+    public UploadService(UploadPreparer preparer, ObjectStore store, LocalCopies copies, MediaRepository media, Vertx vertx, MeterRegistry metrics) {
         this.preparer = preparer;
         this.store = store;
+        this.copies = copies;
         this.media = media;
         this.vertx = vertx;
         // How many uploads overlapped receiving and storing (see EarlyPut), and how many did not.
@@ -56,7 +60,7 @@ public class UploadService {
         }
         return vertx.executeBlocking(Uni.createFrom().item(() -> prepare(file, purpose)), false)
                 .chain(prepared -> store(id, owner, purpose, FileNames.clean(fileName), prepared)
-                        .eventually(prepared::discard))
+                        .onItemOrFailure().invoke((stored, failure) -> keepOrDiscard(id, prepared, failure == null)))
                 .invoke(stored -> spooled.increment());
     }
 
@@ -73,6 +77,18 @@ public class UploadService {
             row.etag = stored.etag();
             return media.insert(row).replaceWith(row);
         }).onFailure().call(failure -> removeObjects(id)).invoke(row -> streamed.increment());
+    }
+
+    /**
+     * The stored file becomes this instance's copy for reads (moved, so without waiting for it);
+     * otherwise, or when it cannot, a temporary file is removed.
+     */
+    private void keepOrDiscard(UUID id, PreparedUpload prepared, boolean stored) {
+        Future<Void> kept = stored ? copies.adopt(Media.objectKey(id), prepared.file(), prepared.size()) : Future.succeededFuture();
+        kept.onComplete(done -> vertx.getDelegate().executeBlocking(() -> {
+            prepared.discard();
+            return null;
+        }, false));
     }
 
     private static Purpose purpose(String value) {
@@ -120,6 +136,7 @@ public class UploadService {
     }
 
     private Uni<Void> removeObjects(UUID id) {
+        copies.forget(Media.objectKey(id), Media.thumbnailKey(id));
         return store.delete(List.of(Media.objectKey(id), Media.thumbnailKey(id)))
                 .onFailure().invoke(e -> LOG.warnf("Objects of failed upload %s stay for the sweeper", id))
                 .onFailure().recoverWithNull();
