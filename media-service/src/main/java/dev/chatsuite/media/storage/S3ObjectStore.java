@@ -70,6 +70,12 @@ public class S3ObjectStore implements ObjectStore {
      * call to the client's socket (strace: 1,026 sends per 8 MiB download, 128 after).
      */
     private static final int RESPONSE_CHUNK = 256 * 1024;
+    /**
+     * Bytes an upload may have on their way to the store before the client's side is paused.
+     * Netty's default (64 KiB, the connection's write-buffer high-water mark) paused the upload
+     * after every batch of 256 KiB.
+     */
+    private static final int STORE_WRITE_QUEUE = 1024 * 1024;
     private final S3AsyncClient s3;
     private final S3Presigner presigner;
     private final Vertx vertx;
@@ -135,7 +141,10 @@ public class S3ObjectStore implements ObjectStore {
 
     @Override
     public Future<PendingObject> begin(String key, String contentType, long length) {
-        return http.current().request(presignedPut(key, contentType, length)).map(request -> new PendingObject() {
+        return http.current().request(presignedPut(key, contentType, length)).map(request -> {
+            request.setWriteQueueMaxSize(STORE_WRITE_QUEUE);
+            return request;
+        }).map(request -> new PendingObject() {
             @Override
             public WriteStream<Buffer> body() {
                 return request;

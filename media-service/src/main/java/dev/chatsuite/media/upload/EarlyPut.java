@@ -101,8 +101,11 @@ final class EarlyPut {
         this.part = part;
     }
 
-    /** The next bytes of the file part. */
-    void accept(Buffer chunk) {
+    /**
+     * The next bytes of the file part. Completes once the store's request no longer needs
+     * {@code chunk}'s memory: at once unless the bytes were sent as they are.
+     */
+    Future<Void> accept(Buffer chunk) {
         switch (state) {
             case GATHERING -> {
                 head.appendBuffer(chunk);
@@ -117,7 +120,9 @@ final class EarlyPut {
                     part.pause();
                 }
             }
-            case STREAMING -> send(chunk);
+            case STREAMING -> {
+                return send(chunk);
+            }
             case HELD -> {
                 if (chunk.length() > 0) {
                     abort();
@@ -126,6 +131,7 @@ final class EarlyPut {
             default -> {
             }
         }
+        return Future.succeededFuture();
     }
 
     /** True until the leading bytes that decide the type have come. */
@@ -221,21 +227,20 @@ final class EarlyPut {
     }
 
     /** Sends all but the predicted last byte, which waits for the part to end where predicted. */
-    private void send(Buffer chunk) {
+    private Future<Void> send(Buffer chunk) {
         long after = sent + chunk.length();
         if (after < predicted) {
-            pending.body().write(chunk);
             sent = after;
-        } else if (after == predicted) {
-            if (chunk.length() > 1) {
-                pending.body().write(chunk.slice(0, chunk.length() - 1));
-            }
+            return pending.body().write(chunk);
+        }
+        if (after == predicted) {
             held = chunk.getBuffer(chunk.length() - 1, chunk.length());
             sent = after - 1;
             state = State.HELD;
-        } else {
-            abort();
+            return chunk.length() > 1 ? pending.body().write(chunk.slice(0, chunk.length() - 1)) : Future.succeededFuture();
         }
+        abort();
+        return Future.succeededFuture();
     }
 
     private static int indexOf(byte[] bytes, byte[] pattern, int from) {
