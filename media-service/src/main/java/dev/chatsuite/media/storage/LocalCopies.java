@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.chatsuite.media.MediaConfig;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -49,6 +50,8 @@ import io.vertx.core.streams.WriteStream;
  * stopped) are removed. Copies are lost on restart, which costs only a read from the store.
  */
 @ApplicationScoped
+// Created at start: claiming the directory touches the disk, which no event loop should wait for.
+@Startup
 public class LocalCopies {
 
     private static final Logger LOG = Logger.getLogger(LocalCopies.class);
