@@ -33,8 +33,7 @@ class LocalCopyServingTest {
     void shouldServeAStreamedUploadFromItsCopyWhileTheStoreIsDown() {
         User owner = User.random();
         byte[] pdf = TestImages.pdf(300 * 1024 + 3);
-        String id = MediaApi.stored(owner, "copied.pdf", "application/pdf", pdf, null).getString("id");
-        awaitCopy(id, pdf.length);
+        String id = storedWithCopy(owner, "copied.pdf", pdf);
 
         Response response = whileStoreIsDown(() -> given().auth().oauth2(owner.token()).get("/api/media/" + id));
 
@@ -64,8 +63,7 @@ class LocalCopyServingTest {
     void shouldKeepACopyOfAWholeFileReadFromTheStore() {
         User owner = User.random();
         byte[] pdf = TestImages.pdf(200 * 1024 + 9);
-        String id = MediaApi.stored(owner, "read.pdf", "application/pdf", pdf, null).getString("id");
-        awaitCopy(id, pdf.length);
+        String id = storedWithCopy(owner, "read.pdf", pdf);
         copies.clear();
 
         assertThat(given().auth().oauth2(owner.token()).get("/api/media/" + id).then().statusCode(200).extract().asByteArray()).isEqualTo(pdf);
@@ -82,8 +80,7 @@ class LocalCopyServingTest {
     void shouldNotKeepACopyOfAPartOfAFile() {
         User owner = User.random();
         byte[] pdf = TestImages.pdf(100 * 1024);
-        String id = MediaApi.stored(owner, "part.pdf", "application/pdf", pdf, null).getString("id");
-        awaitCopy(id, pdf.length);
+        String id = storedWithCopy(owner, "part.pdf", pdf);
         copies.clear();
 
         given().auth().oauth2(owner.token()).header("Range", "bytes=0-99").get("/api/media/" + id).then().statusCode(206);
@@ -97,13 +94,19 @@ class LocalCopyServingTest {
     void shouldDropTheCopyOfADeletedFile() {
         User owner = User.random();
         byte[] pdf = TestImages.pdf();
-        String id = MediaApi.stored(owner, "gone.pdf", "application/pdf", pdf, null).getString("id");
-        awaitCopy(id, pdf.length);
+        String id = storedWithCopy(owner, "gone.pdf", pdf);
 
         given().auth().oauth2(owner.token()).delete("/api/media/" + id).then().statusCode(204);
 
         assertThat(copies.find(Media.objectKey(UUID.fromString(id)), pdf.length)).isNull();
         given().auth().oauth2(owner.token()).get("/api/media/" + id).then().statusCode(404);
+    }
+
+    /** Uploads a PDF and waits until this instance holds its copy. */
+    private String storedWithCopy(User owner, String fileName, byte[] pdf) {
+        String id = MediaApi.stored(owner, fileName, "application/pdf", pdf, null).getString("id");
+        awaitCopy(id, pdf.length);
+        return id;
     }
 
     private void awaitCopy(String id, long size) {
