@@ -50,6 +50,9 @@ public class MediaBench {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(args[4], args[5]))).build();
         // With a second instance in redirect mode (MEDIA_REDIRECT=true), its downloads are timed too.
         String redirecting = args.length > 8 ? args[8] : null;
+        // With a third instance that keeps no local copies (MEDIA_CACHE_BYTES=0), its downloads are
+        // timed too: every read there goes to S3, as on a replica the file was not uploaded through.
+        String uncached = args.length > 9 ? args[9] : null;
         // Per round: [0] SDK up, [1] service up, [2] SDK down, [3] service down, [4] plain up, [5] plain down,
         // [6] service down in redirect mode (MB/s).
         // "plain" is the same transfer straight to S3 with the client the service path uses
@@ -77,6 +80,9 @@ public class MediaBench {
                 if (redirecting != null) {
                     get(FOLLOWING, redirecting + "/api/media/" + warmId, token, small.length);
                 }
+                if (uncached != null) {
+                    get(HTTP, uncached + "/api/media/" + warmId, token, small.length);
+                }
                 get(HTTP, presignedGet(presigner, bucket, warmKey).toString(), null, small.length);
             }
         }
@@ -85,7 +91,7 @@ public class MediaBench {
         int roundsCounted = Integer.getInteger("rounds", 5);
         // Rounds -2 and -1 warm the JIT on every path and are not counted.
         for (int round = -2; round < roundsCounted; round++) {
-            long[] nanos = new long[7];
+            long[] nanos = new long[8];
             List<String> keys = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < files; i++) {
@@ -115,9 +121,15 @@ public class MediaBench {
             }
             for (int i = 0; i < files; i++) {
                 String sdkKey = keys.get(2 * i), plainKey = keys.get(2 * i + 1), id = ids.get(i);
-                int paths = redirecting == null ? 3 : 4;
-                for (int turn = 0; turn < paths; turn++) {
-                    int path = (i + turn) % paths;
+                List<Integer> paths = new ArrayList<>(List.of(0, 1, 2));
+                if (redirecting != null) {
+                    paths.add(3);
+                }
+                if (uncached != null) {
+                    paths.add(4);
+                }
+                for (int turn = 0; turn < paths.size(); turn++) {
+                    int path = paths.get((i + turn) % paths.size());
                     long t0 = System.nanoTime();
                     if (path == 0) {
                         s3.getObject(b -> b.bucket(bucket).key(sdkKey), AsyncResponseTransformer.toBytes()).join();
@@ -128,9 +140,12 @@ public class MediaBench {
                     } else if (path == 2) {
                         get(HTTP, media + "/api/media/" + id, token, size);
                         nanos[3] += System.nanoTime() - t0;
-                    } else {
+                    } else if (path == 3) {
                         get(FOLLOWING, redirecting + "/api/media/" + id, token, size);
                         nanos[6] += System.nanoTime() - t0;
+                    } else {
+                        get(HTTP, uncached + "/api/media/" + id, token, size);
+                        nanos[7] += System.nanoTime() - t0;
                     }
                 }
             }
@@ -143,8 +158,8 @@ public class MediaBench {
                 delete(media, token, id);
             }
             if (round >= 0) {
-                double[] r = new double[7];
-                for (int k = 0; k < 7; k++) {
+                double[] r = new double[8];
+                for (int k = 0; k < 8; k++) {
                     r[k] = files * (double) size / 1048576.0 / (nanos[k] / 1e9);
                 }
                 rounds.add(r);
@@ -152,14 +167,15 @@ public class MediaBench {
         }
         for (double[] r : rounds) {
             System.out.printf("ROUND sdk-up %.1f plain-up %.1f service-up %.1f ratio %.2f | sdk-down %.1f plain-down %.1f service-down %.1f ratio %.2f"
-                    + " redirect-down %.1f ratio %.2f%n",
-                    r[0], r[4], r[1], r[1] / r[4], r[2], r[5], r[3], r[3] / r[5], r[6], r[6] / r[5]);
+                    + " redirect-down %.1f ratio %.2f | uncached-down %.1f ratio %.2f%n",
+                    r[0], r[4], r[1], r[1] / r[4], r[2], r[5], r[3], r[3] / r[5], r[6], r[6] / r[5], r[7], r[7] / r[5]);
         }
         System.out.printf("MEDIAN upload-ratio %.2f download-ratio %.2f upload-ratio-sdk %.2f download-ratio-sdk %.2f"
-                + " plain-up %.1f plain-down %.1f direct-up %.1f service-up %.1f direct-down %.1f service-down %.1f redirect-down %.1f redirect-ratio %.2f%n",
+                + " plain-up %.1f plain-down %.1f direct-up %.1f service-up %.1f direct-down %.1f service-down %.1f redirect-down %.1f redirect-ratio %.2f"
+                + " uncached-down %.1f uncached-ratio %.2f%n",
                 median(rounds, 1, 4), median(rounds, 3, 5), median(rounds, 1, 0), median(rounds, 3, 2),
                 median(rounds, 4, -1), median(rounds, 5, -1), median(rounds, 0, -1), median(rounds, 1, -1), median(rounds, 2, -1), median(rounds, 3, -1),
-                median(rounds, 6, -1), median(rounds, 6, 5));
+                median(rounds, 6, -1), median(rounds, 6, 5), median(rounds, 7, -1), median(rounds, 7, 5));
         if (args.length > 7) {
             heap(args[6], args[7]);
         }
