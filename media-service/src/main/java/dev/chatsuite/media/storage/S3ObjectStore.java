@@ -141,25 +141,24 @@ public class S3ObjectStore implements ObjectStore {
 
     @Override
     public Future<PendingObject> begin(String key, String contentType, long length) {
-        return http.current().request(presignedPut(key, contentType, length)).map(request -> {
-            request.setWriteQueueMaxSize(STORE_WRITE_QUEUE);
-            return request;
-        }).map(request -> new PendingObject() {
-            @Override
-            public WriteStream<Buffer> body() {
-                return request;
-            }
+        return http.current().request(presignedPut(key, contentType, length))
+                .map(request -> request.setWriteQueueMaxSize(STORE_WRITE_QUEUE))
+                .map(request -> new PendingObject() {
+                    @Override
+                    public WriteStream<Buffer> body() {
+                        return request;
+                    }
 
-            @Override
-            public Future<String> finish() {
-                return request.end().compose(ended -> request.response()).compose(S3ObjectStore::stored);
-            }
+                    @Override
+                    public Future<String> finish() {
+                        return request.end().compose(ended -> request.response()).compose(S3ObjectStore::stored);
+                    }
 
-            @Override
-            public void abort() {
-                request.reset();
-            }
-        });
+                    @Override
+                    public void abort() {
+                        request.reset();
+                    }
+                });
     }
 
     @Override
