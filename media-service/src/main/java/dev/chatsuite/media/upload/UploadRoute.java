@@ -30,7 +30,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -58,6 +57,13 @@ public class UploadRoute {
 
     private static final Logger LOG = Logger.getLogger(UploadRoute.class);
     private static final int WRITE_BATCH = 256 * 1024;
+    /**
+     * A batch's memory: direct, so that neither the store's socket nor the spool file's channel
+     * copies it to native memory first (each did, from a heap batch: two more copies of every
+     * upload and its size again in garbage), and reused. Room for the batch and one more network
+     * chunk; 64 kept idle are 20 MiB, what about a dozen uploads have in flight.
+     */
+    private static final BatchMemory BATCHES = new BatchMemory(WRITE_BATCH + 64 * 1024, 64);
     private final UploadService uploads;
     private final ObjectStore store;
     private final LocalCopies copies;
@@ -187,15 +193,6 @@ public class UploadRoute {
         request.resume();
     }
 
-    /**
-     * A batch's memory: direct and pooled, so that neither the store's socket nor the spool
-     * file's channel copies it to native memory first (each did, from a heap batch: two more
-     * copies of every upload and its size again in garbage).
-     */
-    private static ByteBuf batchMemory() {
-        return PooledByteBufAllocator.DEFAULT.directBuffer(WRITE_BATCH + 64 * 1024);
-    }
-
     /** The file part on its way to disk, and to the store when it can go there at once. */
     private final class Spooled {
 
@@ -209,8 +206,8 @@ public class UploadRoute {
         long bytes;
         long skipped;
         AsyncFile out;
-        /** The batch being gathered, in pooled memory off the heap; null once the request is over. */
-        ByteBuf pendingMemory = batchMemory();
+        /** The batch being gathered, in reused memory off the heap; null once the request is over. */
+        ByteBuf pendingMemory = BATCHES.take();
         Buffer pending = Buffer.buffer(pendingMemory);
 
         Spooled(Path file, EarlyPut early) {
@@ -298,19 +295,19 @@ public class UploadRoute {
             }
             Buffer batch = pending;
             ByteBuf memory = pendingMemory;
-            pendingMemory = batchMemory();
+            pendingMemory = BATCHES.take();
             pending = Buffer.buffer(pendingMemory);
             Future<Void> stored = early.accept(batch);
             Future<Void> spooled = out.write(batch);
             // Both writers have the bytes out of this memory once both have completed, failed or not.
-            Future.join(stored, spooled).onComplete(done -> memory.release());
+            Future.join(stored, spooled).onComplete(done -> BATCHES.give(memory));
             return spooled;
         }
 
         /** Frees the batch being gathered, when the request is over. */
         void release() {
             if (pendingMemory != null) {
-                pendingMemory.release();
+                BATCHES.give(pendingMemory);
                 pendingMemory = null;
                 pending = null;
             }
