@@ -4,9 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -37,7 +35,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.streams.WriteStream;
-import software.amazon.awssdk.awscore.presigner.PresignedRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -48,11 +46,12 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /**
  * {@link ObjectStore} on any S3-compatible endpoint.
  * <p>
- * Object bytes travel over Vert.x's HTTP client with requests presigned by the AWS SDK (SigV4
- * query authentication, the same mechanism as the redirect mode), everything else through the
- * SDK's non-blocking client. Why not the SDK for the bytes: over plain HTTP it hashes the whole
- * payload before sending it, hands the body over as copied chunks on its own threads, and each
- * chunk then crosses to the event loop of the client's request. A presigned request is an
+ * Object bytes travel over Vert.x's HTTP client with presigned requests (SigV4 query
+ * authentication, the same mechanism as the redirect mode, signed by {@link ObjectUrlSigner}),
+ * everything else through the SDK's non-blocking client. Why not the SDK for the bytes: over
+ * plain HTTP it hashes the whole payload before sending it, hands the body over as copied
+ * chunks on its own threads, and each chunk then crosses to the event loop of the client's
+ * request. A presigned request is an
  * ordinary HTTP exchange: a file is piped from disk to the store and an object from the store
  * to the client on one event loop, with Vert.x's backpressure, never whole in the heap. The
  * presigned URLs live {@link #SIGNATURE_TTL} and never leave the process.
@@ -63,7 +62,7 @@ public class S3ObjectStore implements ObjectStore {
     private static final Logger LOG = Logger.getLogger(S3ObjectStore.class);
     private static final Duration SIGNATURE_TTL = Duration.ofMinutes(5);
     private static final int FILE_CHUNK = 256 * 1024;
-    private static final int READ_URLS = 2000;
+    private static final int REDIRECT_URLS = 2000;
     /**
      * Netty's decoder splits a response body into chunks of at most this many bytes; Vert.x's
      * default (8 KiB) made every 64 KiB read from the store eight writes, each its own system
@@ -78,23 +77,17 @@ public class S3ObjectStore implements ObjectStore {
     private static final int STORE_WRITE_QUEUE = 1024 * 1024;
     private final S3AsyncClient s3;
     private final S3Presigner presigner;
+    private final ObjectUrlSigner signer;
     private final Vertx vertx;
     private final String bucket;
     private final EventLoopHttpClients http;
-    /**
-     * Presigned read URLs by object key, reused for a fifth of their validity: the SDK's
-     * presigner (endpoint rules, auth scheme resolution, interceptors) was a sixth of the
-     * service's CPU per small read, an avatar's say. Reads are authorised before a URL is
-     * used, so sharing one between readers grants nothing more.
-     */
-    private final Cache<String, Signed> reads = Caffeine.newBuilder()
-            .maximumSize(READ_URLS).expireAfterWrite(SIGNATURE_TTL.dividedBy(5)).build();
     private final Cache<Redirect, URI> redirects = Caffeine.newBuilder()
-            .maximumSize(READ_URLS).expireAfter(Expiry.<Redirect, URI>creating((redirect, url) -> redirect.ttl().dividedBy(5))).build();
+            .maximumSize(REDIRECT_URLS).expireAfter(Expiry.<Redirect, URI>creating((redirect, url) -> redirect.ttl().dividedBy(5))).build();
 
     public S3ObjectStore(S3AsyncClient s3, S3Presigner presigner, Vertx vertx, MediaConfig config) {
         this.s3 = s3;
         this.presigner = presigner;
+        this.signer = new ObjectUrlSigner(s3.serviceClientConfiguration(), config.bucket());
         this.vertx = vertx;
         this.bucket = config.bucket();
         this.http = new EventLoopHttpClients(vertx, new HttpClientOptions()
@@ -193,7 +186,11 @@ public class S3ObjectStore implements ObjectStore {
         return call(() -> s3.headBucket(b -> b.bucket(bucket)));
     }
 
-    /** Handed to a client, so it keeps at least four fifths of {@code ttl} (reused for the rest). */
+    /**
+     * Handed to a client, so it keeps at least four fifths of {@code ttl} (reused for the rest,
+     * which lets browsers and CDNs cache by URL). Made by the SDK's presigner, which also signs
+     * the response header overrides; its cost is paid once per URL reuse period.
+     */
     @Override
     public URI presign(String key, Duration ttl, String contentType, String contentDisposition) {
         return redirects.get(new Redirect(key, ttl, contentType, contentDisposition), r -> URI.create(presigner.presignGetObject(p -> p
@@ -206,29 +203,18 @@ public class S3ObjectStore implements ObjectStore {
     }
 
     private RequestOptions presignedPut(String key, String contentType, long length) {
-        return request(HttpMethod.PUT, Signed.of(presigner.presignPutObject(p -> p.signatureDuration(SIGNATURE_TTL)
-                .putObjectRequest(b -> b.bucket(bucket).key(key).contentType(contentType)))))
+        return request(HttpMethod.PUT, key)
+                .putHeader(HttpHeaders.CONTENT_TYPE, contentType)
                 .putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(length));
     }
 
     private RequestOptions presignedGet(String key) {
-        return request(HttpMethod.GET, reads.get(key, k -> Signed.of(presigner.presignGetObject(p -> p.signatureDuration(SIGNATURE_TTL)
-                .getObjectRequest(b -> b.bucket(bucket).key(k))))));
+        return request(HttpMethod.GET, key);
     }
 
-    private static RequestOptions request(HttpMethod method, Signed signed) {
-        RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(signed.url()).setIdleTimeout(30_000);
-        signed.headers().forEach((name, values) -> values.forEach(value -> options.addHeader(name, value)));
-        return options;
-    }
-
-    /** A presigned request: its URL and the headers it must carry (Vert.x sets the host). */
-    private record Signed(String url, Map<String, List<String>> headers) {
-        static Signed of(PresignedRequest presigned) {
-            Map<String, List<String>> headers = new HashMap<>(presigned.signedHeaders());
-            headers.keySet().removeIf("host"::equalsIgnoreCase);
-            return new Signed(presigned.url().toString(), headers);
-        }
+    private RequestOptions request(HttpMethod method, String key) {
+        return new RequestOptions().setMethod(method).setIdleTimeout(30_000)
+                .setAbsoluteURI(signer.sign(SdkHttpMethod.fromValue(method.name()), key, SIGNATURE_TTL).toString());
     }
 
     /** The stored object's ETag, or a failure when the store refused the write. */
