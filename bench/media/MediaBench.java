@@ -34,6 +34,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public class MediaBench {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Uploads of the timed size through the service before anything is timed (see main). */
+    static final int FULL_WARM_UPS = 2000;
     static final HttpClient FOLLOWING = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
     public static void main(String[] args) throws Exception {
@@ -57,8 +59,9 @@ public class MediaBench {
         // [6] service down in redirect mode (MB/s).
         // "plain" is the same transfer straight to S3 with the client the service path uses
         // (java.net.http on a presigned URL), so the ratio compares paths, not client libraries.
-        // The three paths take turns file by file, so that a GC, a JIT burst or another process
-        // on the two cores lands on all of them alike rather than on one phase.
+        // The paths take turns file by file, so that a GC, a JIT burst or another process on the
+        // two cores lands on all of them alike rather than on one phase, in an order shuffled per
+        // file (turns()), so that no path always follows the same other one.
         // Warm every path's request handling the same way before anything is timed: a service
         // that has run for a while has its upload and read paths compiled, and the rounds below
         // make only a few dozen requests each. Measured: a redirect answer took 5-10 ms on a cold
@@ -86,6 +89,23 @@ public class MediaBench {
                 get(HTTP, presignedGet(presigner, bucket, warmKey).toString(), null, small.length);
             }
         }
+        // Then the upload path with files of the timed size, the work its hot code is compiled for.
+        // A fresh media-service keeps getting faster for a long time on these two shared cores: its
+        // compiler was still busy (4 ms of C2 per upload after 1,000 uploads of 8 MiB; the service
+        // carries much code: Vert.x, the AWS SDK, Hibernate), and the event loop's CPU per upload
+        // went from 37 ms after 1,000 uploads to 23 ms after several thousand; a java.net.http
+        // loop's ratio went 0.67 -> 0.76 over the first 1,400 uploads and settled at ~0.79-0.81
+        // after 2,000. A service in production has long been past that; the bench brings the one it
+        // times there first (these uploads also warm the java.net.http client the plain path uses,
+        // and every fourth file also goes plain).
+        int fullWarmUps = Integer.getInteger("fullwarmups", FULL_WARM_UPS);
+        for (int i = 0; i < fullWarmUps; i++) {
+            delete(media, token, upload(media, token, form));
+            if (i % 4 == 0) {
+                HTTP.send(HttpRequest.newBuilder(presignedPut(presigner, bucket, warmKey)).header("Content-Type", "application/pdf")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+            }
+        }
         s3.deleteObject(b -> b.bucket(bucket).key(warmKey)).join();
         List<double[]> rounds = new ArrayList<>();
         int roundsCounted = Integer.getInteger("rounds", 5);
@@ -97,8 +117,7 @@ public class MediaBench {
             for (int i = 0; i < files; i++) {
                 String sdkKey = "bench/" + UUID.randomUUID();
                 String plainKey = "bench/" + UUID.randomUUID();
-                for (int turn = 0; turn < 3; turn++) {
-                    int path = (i + turn) % 3;
+                for (int path : turns(List.of(0, 1, 2), round * files + i)) {
                     long t0 = System.nanoTime();
                     if (path == 0) {
                         s3.putObject(b -> b.bucket(bucket).key(sdkKey), AsyncRequestBody.fromBytes(body)).join();
@@ -128,8 +147,7 @@ public class MediaBench {
                 if (uncached != null) {
                     paths.add(4);
                 }
-                for (int turn = 0; turn < paths.size(); turn++) {
-                    int path = paths.get((i + turn) % paths.size());
+                for (int path : turns(paths, round * files + i)) {
                     long t0 = System.nanoTime();
                     if (path == 0) {
                         s3.getObject(b -> b.bucket(bucket).key(sdkKey), AsyncResponseTransformer.toBytes()).join();
@@ -309,6 +327,19 @@ public class MediaBench {
 
     static double mbps(long bytes, long startNanos) {
         return bytes / 1048576.0 / ((System.nanoTime() - startNanos) / 1e9);
+    }
+
+    /**
+     * The order in which the paths take their turn with one file, shuffled with a fixed seed. A
+     * rotation (path i, then i+1, ...) had each path always follow the same other one, the
+     * service's uploads always a plain PUT's; in a java.net.http loop where one instance's uploads
+     * alternated between both positions, those timed right after a plain PUT were 1-5 % slower
+     * than those right after one of its own in 8 of 11 runs of 300.
+     */
+    static List<Integer> turns(List<Integer> paths, long seed) {
+        List<Integer> order = new ArrayList<>(paths);
+        java.util.Collections.shuffle(order, new Random(seed));
+        return order;
     }
 
     static double median(List<double[]> rounds, int a, int b) {
