@@ -34,9 +34,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public class MediaBench {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient FOLLOWING = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     /** Uploads of the timed size through the service before anything is timed (see main). */
     static final int FULL_WARM_UPS = 2000;
-    static final HttpClient FOLLOWING = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
     public static void main(String[] args) throws Exception {
         String media = args[0], token = args[1];

@@ -51,10 +51,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * everything else through the SDK's non-blocking client. Why not the SDK for the bytes: over
  * plain HTTP it hashes the whole payload before sending it, hands the body over as copied
  * chunks on its own threads, and each chunk then crosses to the event loop of the client's
- * request. A presigned request is an
- * ordinary HTTP exchange: a file is piped from disk to the store and an object from the store
- * to the client on one event loop, with Vert.x's backpressure, never whole in the heap. The
- * presigned URLs live {@link #SIGNATURE_TTL} and never leave the process.
+ * request. A presigned request is an ordinary HTTP exchange: a file is piped from disk to the
+ * store and an object from the store to the client on one event loop, with Vert.x's
+ * backpressure, never whole in the heap. The presigned URLs live {@link #SIGNATURE_TTL} and
+ * never leave the process.
  */
 @ApplicationScoped
 public class S3ObjectStore implements ObjectStore {

@@ -41,11 +41,13 @@ final class BatchMemory {
      * are kept already or it has grown past the batch size.
      */
     void give(ByteBuf buffer) {
-        if (buffer.capacity() == size && buffer.refCnt() == 1 && idleCount.incrementAndGet() <= kept) {
+        boolean reusable = buffer.capacity() == size && buffer.refCnt() == 1;
+        if (reusable && idleCount.incrementAndGet() <= kept) {
             idle.offer(buffer.clear());
             return;
         }
-        if (buffer.capacity() == size && buffer.refCnt() == 1) {
+        if (reusable) {
+            // Counted above but not kept: enough are idle already.
             idleCount.decrementAndGet();
         }
         buffer.release();
