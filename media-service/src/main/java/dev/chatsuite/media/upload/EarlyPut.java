@@ -7,7 +7,7 @@ import dev.chatsuite.media.storage.ObjectStore.PendingObject;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerFileUpload;
+import io.vertx.core.streams.ReadStream;
 
 /**
  * Sends the file part of one upload to the object store while it is still arriving, so that
@@ -52,7 +52,7 @@ final class EarlyPut {
     private Buffer rawPrefix = Buffer.buffer();
     private long dataStart = -1;
     private Buffer head = Buffer.buffer();
-    private HttpServerFileUpload part;
+    private ReadStream<Buffer> part;
     private PendingObject pending;
     private String type;
     private long predicted;
@@ -97,7 +97,7 @@ final class EarlyPut {
     }
 
     /** The file part begins; {@link #accept} gets its bytes. */
-    void start(HttpServerFileUpload part) {
+    void start(ReadStream<Buffer> part) {
         this.part = part;
     }
 

@@ -38,15 +38,14 @@ import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerFileUpload;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code POST /api/media}: the multipart body is decoded by Vert.x (Netty's decoder) on the
- * event loop, and the {@code file} part is written to a spool file as it arrives, counted
- * against the size limit chunk by chunk (413 the moment it passes). A plain Vert.x route
+ * {@code POST /api/media}: the multipart body is read on the event loop as it arrives
+ * ({@link MultipartReader}), and the {@code file} part is written to a spool file as it arrives,
+ * counted against the size limit chunk by chunk (413 the moment it passes). A plain Vert.x route
  * because Quarkus REST's multipart handling moved every chunk to a worker thread and back:
  * half of the service's CPU per upload in a profile. When the file is the last part and is
  * stored exactly as sent, it also goes to the object store as it arrives ({@link EarlyPut}).
@@ -101,6 +100,10 @@ public class UploadRoute {
             ctx.fail(new ProblemException(415, "unsupported-media-type", "Send the file as multipart/form-data, in a part named file."));
             return;
         }
+        if (boundary(type) == null) {
+            ctx.fail(new ProblemException(400, "malformed-multipart", "The multipart/form-data Content-Type needs a boundary parameter."));
+            return;
+        }
         request.pause();
         owner(ctx).subscribe().with(owner -> receive(ctx, owner), ctx::fail);
     }
@@ -152,44 +155,51 @@ public class UploadRoute {
                 }, e -> LOG.warnf("Object of failed upload %s stays for the sweeper", id));
             }
         });
-        request.handler(early::raw);
-        request.setExpectMultipart(true);
+        MultipartReader form = new MultipartReader(boundary(request.getHeader(HttpHeaders.CONTENT_TYPE)), request,
+                part -> spooled.start(ctx, part), length -> spooled.skip(ctx, length));
+        // A body that cannot be read is answered at once, and the connection closed after it.
+        form.complete().onFailure(e -> {
+            spooled.fail(e);
+            if (!ctx.response().ended() && !ctx.failed()) {
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                ctx.fail(e);
+            }
+        });
+        request.handler(chunk -> {
+            early.raw(chunk);
+            form.read(chunk);
+        });
         // curl and other HTTP clients wait up to a second for this before sending a large body.
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             ctx.response().writeContinue();
         }
-        request.uploadHandler(part -> {
-            if (!"file".equals(part.name()) || spooled.started) {
-                // Other file parts are read and dropped, but count against the limit too.
-                part.handler(chunk -> spooled.skip(ctx, chunk.length()));
-                return;
-            }
-            spooled.start(ctx, part);
-        });
         request.exceptionHandler(e -> spooled.fail(e));
-        request.endHandler(v -> spooled.done().onComplete(done -> {
-            if (ctx.response().ended()) {
-                return;
-            }
-            if (done.failed()) {
-                ctx.fail(done.cause());
-                return;
-            }
-            String purpose = request.formAttributes().get("purpose");
-            Uni.createFrom().deferred(() -> spooled.stored != null
-                    ? uploads.recordStored(id, owner, spooled.stored, spooled.fileName, purpose)
-                    : uploads.upload(id, owner, spooled.path(), spooled.fileName, purpose))
-                    .subscribe().with(media -> {
-                        try {
-                            ctx.response().setStatusCode(201)
-                                    .putHeader(HttpHeaders.LOCATION, "/api/media/" + media.id)
-                                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                                    .end(json.writeValueAsString(views.of(media)));
-                        } catch (JsonProcessingException e) {
-                            ctx.fail(e);
-                        }
-                    }, e -> ctx.fail(StoreProblems.of(e)));
-        }));
+        request.endHandler(v -> {
+            form.end();
+            form.complete().compose(read -> spooled.done()).onComplete(done -> {
+                if (ctx.response().ended() || form.complete().failed()) {
+                    return;
+                }
+                if (done.failed()) {
+                    ctx.fail(done.cause());
+                    return;
+                }
+                String purpose = form.field("purpose");
+                Uni.createFrom().deferred(() -> spooled.stored != null
+                        ? uploads.recordStored(id, owner, spooled.stored, spooled.fileName, purpose)
+                        : uploads.upload(id, owner, spooled.path(), spooled.fileName, purpose))
+                        .subscribe().with(media -> {
+                            try {
+                                ctx.response().setStatusCode(201)
+                                        .putHeader(HttpHeaders.LOCATION, "/api/media/" + media.id)
+                                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                                        .end(json.writeValueAsString(views.of(media)));
+                            } catch (JsonProcessingException e) {
+                                ctx.fail(e);
+                            }
+                        }, e -> ctx.fail(StoreProblems.of(e)));
+            });
+        });
         request.resume();
     }
 
@@ -225,9 +235,9 @@ public class UploadRoute {
             return started ? file : null;
         }
 
-        void start(RoutingContext ctx, HttpServerFileUpload part) {
+        void start(RoutingContext ctx, FilePart part) {
             started = true;
-            fileName = part.filename();
+            fileName = part.fileName();
             early.start(part);
             part.pause();
             vertx.fileSystem().open(file.toString(), new OpenOptions().setCreateNew(true).setWrite(true)).onComplete(opened -> {
@@ -278,7 +288,7 @@ public class UploadRoute {
             });
         }
 
-        private void resumeWhenDrained(HttpServerFileUpload part) {
+        private void resumeWhenDrained(FilePart part) {
             if (!out.writeQueueFull() && !early.full()) {
                 part.resume();
             }
@@ -321,7 +331,7 @@ public class UploadRoute {
         }
 
         private void tooLarge(RoutingContext ctx) {
-            if (written.future().isComplete() || ctx.response().ended()) {
+            if (written.future().isComplete() || ctx.response().ended() || ctx.failed()) {
                 return;
             }
             if (out != null) {

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,6 +73,43 @@ class StreamedUploadTest {
 
         assertProblem(response, 415, "unsupported-file-type");
         Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(S3ProxyTestResource.count(BUCKET)).isEqualTo(objectsBefore));
+    }
+
+    @Test
+    void shouldRejectABodyThatEndsInsideTheFileAndKeepNoObject() {
+        User owner = User.random();
+        int objectsBefore = S3ProxyTestResource.count(BUCKET);
+        byte[] whole = multipart("cut", "", TestImages.pdf(SIZE), "");
+
+        Response response = post(owner, Arrays.copyOf(whole, whole.length - 10));
+
+        assertProblem(response, 400, "malformed-multipart");
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(S3ProxyTestResource.count(BUCKET)).isEqualTo(objectsBefore));
+    }
+
+    @Test
+    void shouldRejectTextFieldsOverTheirLimit() {
+        String longField = field("long", "note", "x".repeat(MultipartReader.FIELDS_LIMIT + 1));
+
+        Response response = post(User.random(), multipart("long", longField, TestImages.pdf(1024), "\r\n--long--\r\n"));
+
+        assertProblem(response, 413, "fields-too-large");
+    }
+
+    @Test
+    void shouldRejectAMultipartBodyWithoutABoundary() {
+        Response response = given().auth().oauth2(User.random().token()).contentType("multipart/form-data")
+                .body(multipart("none", "", TestImages.pdf(1024), "\r\n--none--\r\n")).post("/api/media");
+
+        assertProblem(response, 400, "malformed-multipart");
+    }
+
+    @Test
+    void shouldStoreTheFilePartAndDropAnotherFileSentBeforeIt() {
+        byte[] pdf = TestImages.pdf(SIZE);
+        String other = "--other\r\nContent-Disposition: form-data; name=\"extra\"; filename=\"extra.bin\"\r\n\r\n" + "y".repeat(5000) + "\r\n";
+
+        assertStoredThrough("streamed", multipart("other", other, pdf, "\r\n--other--\r\n"), pdf);
     }
 
     @Test
