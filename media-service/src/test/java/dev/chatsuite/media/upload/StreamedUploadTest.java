@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import dev.chatsuite.media.MediaApi.User;
 import dev.chatsuite.testsupport.S3ProxyTestResource;
 import dev.chatsuite.testsupport.TestImages;
+import dev.chatsuite.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -110,6 +112,18 @@ class StreamedUploadTest {
         String other = "--other\r\nContent-Disposition: form-data; name=\"extra\"; filename=\"extra.bin\"\r\n\r\n" + "y".repeat(5000) + "\r\n";
 
         assertStoredThrough("streamed", multipart("other", other, pdf, "\r\n--other--\r\n"), pdf);
+    }
+
+    @Test
+    void shouldStoreNothingOfAStreamedUploadWhoseTokenFails() {
+        int objectsBefore = S3ProxyTestResource.count(BUCKET);
+        byte[] body = multipart("forged", "", TestImages.pdf(SIZE), "\r\n--forged--\r\n");
+
+        Response response = given().auth().oauth2(TestTokens.expiredFor(UUID.randomUUID(), "late"))
+                .contentType("multipart/form-data; boundary=forged").body(body).post("/api/media");
+
+        assertProblem(response, 401);
+        assertThat(S3ProxyTestResource.count(BUCKET)).isEqualTo(objectsBefore);
     }
 
     @Test
