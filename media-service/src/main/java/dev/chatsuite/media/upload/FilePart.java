@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.streams.ReadStream;
 
 /**
@@ -15,7 +14,7 @@ import io.vertx.core.streams.ReadStream;
 final class FilePart implements ReadStream<Buffer> {
 
     private final String fileName;
-    private final HttpServerRequest request;
+    private final ReadStream<Buffer> request;
     private final ArrayDeque<Buffer> waiting = new ArrayDeque<>();
     private Handler<Buffer> handler;
     private Handler<Void> endHandler;
@@ -25,7 +24,8 @@ final class FilePart implements ReadStream<Buffer> {
     private boolean endDelivered;
     private Throwable failure;
 
-    FilePart(String fileName, HttpServerRequest request) {
+    /** @param request the body the part is read from: pausing the part pauses it */
+    FilePart(String fileName, ReadStream<Buffer> request) {
         this.fileName = fileName;
         this.request = request;
     }

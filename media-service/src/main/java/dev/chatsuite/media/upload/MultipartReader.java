@@ -17,7 +17,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.streams.ReadStream;
 
 /**
  * Reads an upload's multipart/form-data body as it arrives, with Jetty's parser: it finds
@@ -37,7 +37,7 @@ final class MultipartReader extends MultiPart.AbstractPartsListener {
 
     private enum Kind { FILE, SKIPPED, FIELD }
 
-    private final HttpServerRequest request;
+    private final ReadStream<Buffer> request;
     private final MultiPart.Parser parser;
     private final Handler<FilePart> fileHandler;
     private final IntConsumer skipped;
@@ -54,7 +54,7 @@ final class MultipartReader extends MultiPart.AbstractPartsListener {
      * @param fileHandler gets the file part as soon as its headers have been read
      * @param skipped gets the length of each chunk of a part that is dropped
      */
-    MultipartReader(String boundary, HttpServerRequest request, Handler<FilePart> fileHandler, IntConsumer skipped) {
+    MultipartReader(String boundary, ReadStream<Buffer> request, Handler<FilePart> fileHandler, IntConsumer skipped) {
         this.request = request;
         this.fileHandler = fileHandler;
         this.skipped = skipped;
