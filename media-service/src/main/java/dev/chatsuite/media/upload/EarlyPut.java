@@ -63,7 +63,7 @@ final class EarlyPut {
 
     /**
      * @param requestLength the request's Content-Length, or -1 when it has none (chunked)
-     * @param boundary the multipart boundary, or null when the Content-Type has none
+     * @param boundary the multipart boundary
      */
     EarlyPut(ObjectStore store, TypeSniffer sniffer, UploadPreparer rules, String key, long maxBytes, long requestLength,
             String boundary) {
@@ -73,8 +73,8 @@ final class EarlyPut {
         this.key = key;
         this.maxBytes = maxBytes;
         this.requestLength = requestLength;
-        this.closingLength = boundary == null ? -1 : ("\r\n--" + boundary + "--\r\n").length();
-        if (requestLength < 0 || boundary == null) {
+        this.closingLength = ("\r\n--" + boundary + "--\r\n").length();
+        if (requestLength < 0) {
             state = State.OFF;
         }
     }

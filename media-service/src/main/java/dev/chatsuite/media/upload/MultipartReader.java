@@ -46,9 +46,7 @@ final class MultipartReader extends MultiPart.AbstractPartsListener {
     private final ByteArrayOutputStream field = new ByteArrayOutputStream();
     private int fieldBytes;
     private Kind kind;
-    private String partName;
     private FilePart file;
-    private boolean fileSeen;
 
     /**
      * @param fileHandler gets the file part as soon as its headers have been read
@@ -89,9 +87,7 @@ final class MultipartReader extends MultiPart.AbstractPartsListener {
 
     @Override
     public void onPartHeaders() {
-        partName = getName();
-        if ("file".equals(partName) && !fileSeen) {
-            fileSeen = true;
+        if ("file".equals(getName()) && file == null) {
             kind = Kind.FILE;
             file = new FilePart(getFileName(), request);
             fileHandler.handle(file);
@@ -128,13 +124,14 @@ final class MultipartReader extends MultiPart.AbstractPartsListener {
 
     @Override
     public void onPartEnd() {
-        super.onPartEnd();
         if (kind == Kind.FILE) {
             file.end();
-        } else if (kind == Kind.FIELD && partName != null) {
-            fields.putIfAbsent(partName, field.toString(StandardCharsets.UTF_8));
+        } else if (kind == Kind.FIELD && getName() != null) {
+            fields.putIfAbsent(getName(), field.toString(StandardCharsets.UTF_8));
         }
         kind = null;
+        // Forgets the part's name and file name: read above first.
+        super.onPartEnd();
     }
 
     @Override

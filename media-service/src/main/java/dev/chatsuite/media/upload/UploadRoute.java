@@ -100,12 +100,13 @@ public class UploadRoute {
             ctx.fail(new ProblemException(415, "unsupported-media-type", "Send the file as multipart/form-data, in a part named file."));
             return;
         }
-        if (boundary(type) == null) {
+        String boundary = boundary(type);
+        if (boundary == null) {
             ctx.fail(new ProblemException(400, "malformed-multipart", "The multipart/form-data Content-Type needs a boundary parameter."));
             return;
         }
         request.pause();
-        owner(ctx).subscribe().with(owner -> receive(ctx, owner), ctx::fail);
+        owner(ctx).subscribe().with(owner -> receive(ctx, owner, boundary), ctx::fail);
     }
 
     /** The boundary parameter of a multipart Content-Type, unquoted; null when there is none. */
@@ -132,12 +133,12 @@ public class UploadRoute {
         });
     }
 
-    private void receive(RoutingContext ctx, UUID owner) {
+    private void receive(RoutingContext ctx, UUID owner, String boundary) {
         HttpServerRequest request = ctx.request();
         UUID id = Uuids.v7();
         Path file = spool.resolve("upload-" + UUID.randomUUID());
         EarlyPut early = new EarlyPut(store, sniffer, rules, Media.objectKey(id), config.maxBytes(),
-                ContentLength.parse(request.getHeader(HttpHeaders.CONTENT_LENGTH)), boundary(request.getHeader(HttpHeaders.CONTENT_TYPE)));
+                ContentLength.parse(request.getHeader(HttpHeaders.CONTENT_LENGTH)), boundary);
         Spooled spooled = new Spooled(file, early);
         // However the request ends: the spool file goes (the image work has finished with it by
         // then), and an object stored as it arrived goes too unless the upload was recorded.
@@ -155,7 +156,7 @@ public class UploadRoute {
                 }, e -> LOG.warnf("Object of failed upload %s stays for the sweeper", id));
             }
         });
-        MultipartReader form = new MultipartReader(boundary(request.getHeader(HttpHeaders.CONTENT_TYPE)), request,
+        MultipartReader form = new MultipartReader(boundary, request,
                 part -> spooled.start(ctx, part), length -> spooled.skip(ctx, length));
         // A body that cannot be read is answered at once, and the connection closed after it.
         form.complete().onFailure(e -> {
