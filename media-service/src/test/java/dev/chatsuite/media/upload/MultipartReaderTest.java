@@ -1,5 +1,6 @@
 package dev.chatsuite.media.upload;
 
+import static dev.chatsuite.media.MultipartBodies.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.media.MultipartBodies;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
@@ -118,20 +120,11 @@ class MultipartReaderTest {
     }
 
     private static String field(String name, String value) {
-        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+        return MultipartBodies.field(BOUNDARY, name, value);
     }
 
     private static String fileHeaders(String name, String fileName) {
-        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n";
-    }
-
-    private static byte[] body(String before, byte[] file, String after) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(before.getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(file);
-        out.writeBytes(after.getBytes(StandardCharsets.US_ASCII));
-        return out.toByteArray();
+        return MultipartBodies.fileHeaders(BOUNDARY, name, fileName);
     }
 
     /** The request's side of pausing, as the reader and the file part use it. */

@@ -1,10 +1,12 @@
 package dev.chatsuite.media.upload;
 
+import static dev.chatsuite.media.MultipartBodies.body;
+import static dev.chatsuite.media.MultipartBodies.field;
+import static dev.chatsuite.media.MultipartBodies.fileHeaders;
 import static dev.chatsuite.testsupport.ProblemAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +111,7 @@ class StreamedUploadTest {
     @Test
     void shouldStoreTheFilePartAndDropAnotherFileSentBeforeIt() {
         byte[] pdf = TestImages.pdf(SIZE);
-        String other = "--other\r\nContent-Disposition: form-data; name=\"extra\"; filename=\"extra.bin\"\r\n\r\n" + "y".repeat(5000) + "\r\n";
+        String other = fileHeaders("other", "extra", "extra.bin") + "y".repeat(5000) + "\r\n";
 
         assertStoredThrough("streamed", multipart("other", other, pdf, "\r\n--other--\r\n"), pdf);
     }
@@ -181,19 +183,9 @@ class StreamedUploadTest {
         return given().auth().oauth2(owner.token()).contentType("multipart/form-data; boundary=" + boundary).body(body).post("/api/media");
     }
 
-    private static String field(String boundary, String name, String value) {
-        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
-    }
-
     /** A body with the fields {@code before}, the file part, then {@code closing} (the rest, as sent). */
     private static byte[] multipart(String boundary, String before, byte[] file, String closing) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(before.getBytes(StandardCharsets.US_ASCII));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"edge.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        body.writeBytes(file);
-        body.writeBytes(closing.getBytes(StandardCharsets.US_ASCII));
-        return body.toByteArray();
+        return body(before + fileHeaders(boundary, "file", "edge.pdf"), file, closing);
     }
 
     /** Uploads recorded so far by the given path, from the service's own metrics. */
