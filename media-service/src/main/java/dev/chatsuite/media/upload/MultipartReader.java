@@ -87,6 +87,9 @@ final class MultipartReader extends MultiPart.AbstractPartsListener {
 
     @Override
     public void onPartHeaders() {
+        if (failed()) {
+            return;
+        }
         if ("file".equals(getName()) && file == null) {
             kind = Kind.FILE;
             file = new FilePart(getFileName(), request);
@@ -103,7 +106,7 @@ final class MultipartReader extends MultiPart.AbstractPartsListener {
     public void onPartContent(Content.Chunk chunk) {
         ByteBuffer bytes = chunk.getByteBuffer();
         int length = bytes.remaining();
-        if (length == 0 || kind == null) {
+        if (length == 0 || kind == null || failed()) {
             return;
         }
         switch (kind) {
@@ -124,7 +127,9 @@ final class MultipartReader extends MultiPart.AbstractPartsListener {
 
     @Override
     public void onPartEnd() {
-        if (kind == Kind.FILE) {
+        if (failed()) {
+            kind = null;
+        } else if (kind == Kind.FILE) {
             file.end();
         } else if (kind == Kind.FIELD && getName() != null) {
             fields.putIfAbsent(getName(), field.toString(StandardCharsets.UTF_8));
@@ -147,6 +152,14 @@ final class MultipartReader extends MultiPart.AbstractPartsListener {
     @Override
     public void onFailure(Throwable failure) {
         fail(new ProblemException(400, "malformed-multipart", "The multipart body could not be read: it ends early, or a boundary or part header is malformed."));
+    }
+
+    /**
+     * After a failure Jetty's parser goes on through the rest of the chunk it was given; nothing
+     * it finds there is handed out (the answer may already be on its way, its memory released).
+     */
+    private boolean failed() {
+        return complete.future().failed();
     }
 
     private void fail(ProblemException problem) {

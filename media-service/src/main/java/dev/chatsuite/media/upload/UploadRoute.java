@@ -250,6 +250,10 @@ public class UploadRoute {
                 // Backpressure after a few batches, not after the default 8 MiB per upload.
                 out = opened.result().setWriteQueueMaxSize(4 * WRITE_BATCH);
                 part.handler(chunk -> {
+                    if (pending == null) {
+                        // The request is over (answered, or the client left): what still comes is dropped.
+                        return;
+                    }
                     bytes += chunk.length();
                     if (bytes > config.maxBytes()) {
                         tooLarge(ctx);

@@ -75,6 +75,17 @@ class MultipartReaderTest {
     }
 
     @Test
+    void shouldHandOutNoPartAfterAFailureInTheSameChunk() {
+        byte[] body = body(field("note", "x".repeat(MultipartReader.FIELDS_LIMIT + 1)) + fileHeaders("file", "a.pdf"), FILE, "\r\n--cut--\r\n");
+
+        Read read = read(body, body.length);
+
+        assertThat(read.failure).isInstanceOf(ProblemException.class);
+        assertThat(read.fileName).isNull();
+        assertThat(read.file.size()).isZero();
+    }
+
+    @Test
     void shouldHoldTheFileWhilePausedAndPauseTheRequest() {
         byte[] body = body(fileHeaders("file", "a.pdf"), FILE, "\r\n--cut--\r\n");
         Source source = new Source();
