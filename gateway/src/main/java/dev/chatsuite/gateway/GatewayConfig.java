@@ -48,6 +48,18 @@ public interface GatewayConfig {
 
     RateLimits limits();
 
+    WebSockets websockets();
+
+    interface WebSockets {
+        /**
+         * Client WebSockets one gateway process relays at once (GATEWAY_MAX_WEBSOCKETS); past it an
+         * upgrade is accepted and closed with 1013. Each socket holds two file descriptors.
+         */
+        @WithName("max-open")
+        @WithDefault("10000")
+        int maxOpen();
+    }
+
     interface Upstream {
         /** Base URLs, comma-separated; calls are spread round-robin over the healthy ones. */
         List<String> urls();

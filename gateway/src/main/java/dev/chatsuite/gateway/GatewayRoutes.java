@@ -79,6 +79,9 @@ public class GatewayRoutes {
         }
         pipeline(ctx, path).subscribe().with(ignored -> {
         }, failure -> {
+            if (websockets.refuse(ctx, failure)) {
+                return;
+            }
             ctx.request().resume();
             if (!ctx.response().headWritten()) {
                 ctx.fail(failure instanceof ProblemException ? failure : new ProblemException(502, "bad-gateway", "The request could not be forwarded."));
@@ -87,7 +90,7 @@ public class GatewayRoutes {
     }
 
     private Uni<Void> pipeline(RoutingContext ctx, String path) {
-        boolean upgrade = "websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"));
+        boolean upgrade = WebSocketForwarder.isUpgrade(ctx);
         boolean loginBody = ctx.request().method() == HttpMethod.POST && (path.equals("/api/auth/login") || path.equals("/api/session"));
         if (path.equals("/api/session")) {
             csrf.check(ctx, ctx.request().method() != HttpMethod.POST && credentials.usesCookies(ctx), false);

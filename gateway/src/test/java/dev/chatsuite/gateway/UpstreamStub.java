@@ -29,6 +29,9 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     static final AtomicInteger REFRESHES = new AtomicInteger();
     static final AtomicInteger LOGOUTS = new AtomicInteger();
     static final Map<String, JsonObject> LAST = new ConcurrentHashMap<>();
+    /** WebSockets open at the stub, and the close code each socket opened with {@code ?id=} received. */
+    public static final AtomicInteger OPEN_SOCKETS = new AtomicInteger();
+    public static final Map<String, Integer> CLOSES = new ConcurrentHashMap<>();
     private Vertx vertx;
     private HttpServer server;
 
@@ -40,9 +43,23 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
                 ws.close((short) 4001, "missing token");
                 return;
             }
+            String id = socketId(ws.query());
+            OPEN_SOCKETS.incrementAndGet();
+            ws.closeHandler(v -> {
+                OPEN_SOCKETS.decrementAndGet();
+                if (id != null) {
+                    CLOSES.put(id, ws.closeStatusCode() == null ? -1 : (int) ws.closeStatusCode());
+                }
+            });
             String auth = ws.headers().get("Authorization");
             ws.writeTextMessage(new JsonObject().put("authorization", auth).put("requestId", ws.headers().get("X-Request-Id")).encode());
-            ws.textMessageHandler(text -> ws.writeTextMessage("echo:" + text));
+            ws.textMessageHandler(text -> {
+                if (text.startsWith("close:")) {
+                    ws.close(Short.parseShort(text.substring("close:".length())), "closed by the upstream");
+                } else {
+                    ws.writeTextMessage("echo:" + text);
+                }
+            });
         });
         try {
             server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -61,6 +78,18 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
         if (vertx != null) {
             vertx.close();
         }
+    }
+
+    private static String socketId(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("id=")) {
+                return pair.substring(3);
+            }
+        }
+        return null;
     }
 
     static String token(String subject, long ttlSeconds) {

@@ -17,7 +17,8 @@ import io.vertx.core.http.WebSocketClientOptions;
 
 /**
  * One upstream service: its URLs, pooled HTTP clients (one per event loop, so
- * {@code pool-size} is per event loop) and a WebSocket client with the configured timeouts,
+ * {@code pool-size} is per event loop) and a WebSocket client with the configured timeouts and
+ * no per-endpoint cap,
  * and round-robin over the URLs that have not failed to connect lately.
  */
 public final class Upstream {
@@ -73,7 +74,10 @@ public final class Upstream {
                 .setDecompressionSupported(false)
                 .setName("upstream-" + name);
         this.clients = new EventLoopHttpClients(vertx, options, new PoolOptions().setHttp1MaxSize(config.poolSize()));
+        // Vert.x caps WebSockets per endpoint (50 by default) and queues the rest without a
+        // timeout; the gateway's own limit is SocketBudget, so this cap is lifted.
         this.websockets = vertx.createWebSocketClient(new WebSocketClientOptions()
+                .setMaxConnections(Integer.MAX_VALUE)
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxFrameSize(65536)
                 .setName("upstream-ws-" + name));

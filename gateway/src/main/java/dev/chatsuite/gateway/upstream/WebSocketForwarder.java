@@ -1,158 +1,160 @@
 package dev.chatsuite.gateway.upstream;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.gateway.session.SessionCookies;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Proxies a WebSocket: connects upstream first (with the injected Authorization and the
- * gateway's forwarded headers), then accepts the client's upgrade and relays messages both
- * ways, pausing a side whose peer cannot keep up. Close codes pass through unchanged, so the
- * client sees messaging-service's 4001/4003/4008. When the upstream cannot be reached the
- * client is still upgraded and closed with 1011, since browsers cannot read an HTTP status
- * on a failed upgrade.
+ * Proxies a WebSocket once the gateway's checks have passed: accepts the client's upgrade
+ * (with any cookies a refresh set, which a 101 would otherwise drop), then connects upstream
+ * with the injected Authorization and the gateway's forwarded headers, and splices the two.
+ * Close codes pass through unchanged, so the client sees messaging-service's
+ * 4001/4003/4008. Browsers cannot read an HTTP status on a failed upgrade, so every refusal is
+ * an accepted upgrade closed with its code: 4008 rate limited, 1013 the gateway's socket limit,
+ * 1011 upstream unreachable or an internal failure.
  */
 @ApplicationScoped
 public class WebSocketForwarder {
 
     private static final Logger LOG = Logger.getLogger(WebSocketForwarder.class);
-    private static final short INTERNAL_ERROR = 1011;
+    private final SocketBudget budget;
+    private final SessionCookies cookies;
 
+    public WebSocketForwarder(SocketBudget budget, SessionCookies cookies) {
+        this.budget = budget;
+        this.cookies = cookies;
+    }
+
+    public static boolean isUpgrade(RoutingContext ctx) {
+        return "websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"));
+    }
+
+    /** Called when every check passed, on any thread. */
     public void forward(RoutingContext ctx, Upstream upstream) {
+        onRequestContext(ctx, () -> {
+            if (!budget.tryAcquire()) {
+                LOG.warnf("WebSocket refused: the gateway holds its maximum of %d sockets", budget.max());
+                acceptAndClose(ctx, CloseCodes.TRY_AGAIN_LATER, "The gateway is at its socket limit; try again later.");
+                return;
+            }
+            WebSocketConnectOptions options = upstreamOptions(ctx, upstream);
+            accept(ctx).onComplete(accepted -> {
+                if (accepted.failed()) {
+                    budget.release();
+                    return;
+                }
+                Splice splice = new Splice(accepted.result(), budget::release);
+                connect(upstream, options, splice);
+            });
+        });
+    }
+
+    /**
+     * Answers a failed check of an upgrade as an upgrade closed with its code. Returns false for
+     * refusals that stay HTTP answers: a request that is not an upgrade, a CSRF 403, a 404.
+     */
+    public boolean refuse(RoutingContext ctx, Throwable failure) {
+        if (!isUpgrade(ctx) || ctx.response().headWritten()) {
+            return false;
+        }
+        short code;
+        String reason;
+        if (failure instanceof ProblemException problem) {
+            if (problem.status() == 429) {
+                code = CloseCodes.RATE_LIMITED;
+                String wait = ctx.response().headers().get("Retry-After");
+                reason = wait == null ? "Too many connections; retry later." : "Too many connections; retry in " + wait + " seconds.";
+            } else if (problem.status() >= 500) {
+                code = CloseCodes.INTERNAL_ERROR;
+                reason = null;
+            } else {
+                return false;
+            }
+        } else {
+            LOG.warnf("WebSocket upgrade failed before the proxy: %s", failure.getClass().getSimpleName());
+            code = CloseCodes.INTERNAL_ERROR;
+            reason = null;
+        }
+        onRequestContext(ctx, () -> acceptAndClose(ctx, code, reason));
+        return true;
+    }
+
+    private void connect(Upstream upstream, WebSocketConnectOptions options, Splice splice) {
         Upstream.Target target = upstream.pick().orElse(null);
         if (target == null) {
-            refuse(ctx, "The " + upstream.name() + " service is unavailable.");
+            splice.fail("The " + upstream.name() + " service is unavailable.");
             return;
         }
-        MultiMap headers = ForwardedHeaders.forWebSocket(ctx);
-        String protocols = headers.get("Sec-WebSocket-Protocol");
-        headers.remove("Sec-WebSocket-Protocol");
-        WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setHost(target.host).setPort(target.port).setSsl(target.ssl)
-                .setURI(ctx.request().uri())
-                .setHeaders(headers)
-                .setConnectTimeout(upstream.config().connectTimeout().toMillis());
-        if (protocols != null) {
-            options.setSubProtocols(Arrays.stream(protocols.split(",")).map(String::trim).toList());
-        }
+        options.setHost(target.host).setPort(target.port).setSsl(target.ssl);
         upstream.websockets().connect(options).onComplete(connected -> {
             if (connected.failed()) {
                 if (UpstreamFailures.isConnectFailure(connected.cause())) {
                     upstream.markDown(target);
                 }
                 LOG.debugf("WebSocket upstream %s failed: %s", upstream.name(), connected.cause().getClass().getSimpleName());
-                refuse(ctx, "The " + upstream.name() + " service cannot be reached.");
+                splice.fail("The " + upstream.name() + " service cannot be reached.");
                 return;
             }
-            Splice splice = new Splice(connected.result());
-            ctx.request().toWebSocket().onComplete(accepted -> {
-                if (accepted.failed()) {
-                    splice.abandon();
-                    return;
-                }
-                splice.attach(accepted.result());
-            });
+            splice.attach(connected.result());
         });
     }
 
+    private static WebSocketConnectOptions upstreamOptions(RoutingContext ctx, Upstream upstream) {
+        MultiMap headers = ForwardedHeaders.forWebSocket(ctx);
+        String protocols = headers.get("Sec-WebSocket-Protocol");
+        headers.remove("Sec-WebSocket-Protocol");
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setURI(ctx.request().uri())
+                .setHeaders(headers)
+                .setConnectTimeout(upstream.config().connectTimeout().toMillis());
+        if (protocols != null) {
+            options.setSubProtocols(Arrays.stream(protocols.split(",")).map(String::trim).toList());
+        }
+        return options;
+    }
+
+    /** The 101, carrying the session cookies set while the upgrade was checked. */
+    private io.vertx.core.Future<ServerWebSocket> accept(RoutingContext ctx) {
+        UpgradeCookies.moveToHeaders(ctx.response(), cookies.accessName(), cookies.refreshName());
+        return ctx.request().toWebSocket().onFailure(e -> {
+            // An invalid handshake (no key, unknown version): Vert.x has answered nothing yet.
+            LOG.debugf("WebSocket handshake refused: %s", e.getMessage());
+            if (!ctx.response().headWritten() && !ctx.response().closed()) {
+                ctx.fail(new ProblemException(400, "bad-request", "The WebSocket handshake is invalid."));
+            }
+        });
+    }
+
+    private void acceptAndClose(RoutingContext ctx, short code, String reason) {
+        accept(ctx).onSuccess(socket -> socket.close(code, reason));
+    }
+
     /**
-     * Joins the two sockets. Upstream frames and an upstream close that arrive before the
-     * client's upgrade is accepted are held and replayed: messaging-service greets on open, and
-     * closes at once (4001) when the token is missing.
+     * Runs the upgrade on the client connection's own context: the 101, the client socket's
+     * handlers and the upstream connect then share one event loop, whichever thread the
+     * checks (Redis, a token refresh) finished on.
      */
-    private static final class Splice {
-        private final WebSocket up;
-        private final Deque<Object> early = new ArrayDeque<>();
-        private ServerWebSocket down;
-        private boolean upClosed;
-
-        Splice(WebSocket up) {
-            this.up = up;
-            up.textMessageHandler(text -> toClient(text));
-            up.binaryMessageHandler(bytes -> toClient(bytes));
-            up.closeHandler(v -> {
-                upClosed = true;
-                if (down != null) {
-                    close(down, up.closeStatusCode(), up.closeReason());
-                }
-            });
-            up.exceptionHandler(e -> {
-                if (down != null) {
-                    close(down, INTERNAL_ERROR, null);
-                }
-            });
-        }
-
-        private void toClient(Object frame) {
-            if (down == null) {
-                early.add(frame);
-                return;
-            }
-            relay(up, down, () -> write(down, frame));
-        }
-
-        void attach(ServerWebSocket client) {
-            down = client;
-            while (!early.isEmpty()) {
-                write(down, early.poll());
-            }
-            if (upClosed) {
-                close(down, up.closeStatusCode(), up.closeReason());
-                return;
-            }
-            down.textMessageHandler(text -> relay(down, up, () -> up.writeTextMessage(text)));
-            down.binaryMessageHandler(bytes -> relay(down, up, () -> up.writeBinaryMessage(bytes)));
-            down.closeHandler(v -> close(up, down.closeStatusCode(), down.closeReason()));
-            down.exceptionHandler(e -> close(up, INTERNAL_ERROR, null));
-        }
-
-        void abandon() {
-            early.clear();
-            up.close();
-        }
-
-        private static void write(ServerWebSocket to, Object frame) {
-            if (frame instanceof String text) {
-                to.writeTextMessage(text);
+    private static void onRequestContext(RoutingContext ctx, Runnable task) {
+        if (ctx.request() instanceof HttpServerRequestInternal internal) {
+            Context context = internal.context();
+            if (Context.isOnEventLoopThread() && context == io.vertx.core.Vertx.currentContext()) {
+                task.run();
             } else {
-                to.writeBinaryMessage((Buffer) frame);
+                context.runOnContext(v -> task.run());
             }
+        } else {
+            task.run();
         }
     }
-
-    private static void relay(io.vertx.core.http.WebSocketBase from, io.vertx.core.http.WebSocketBase to, Runnable write) {
-        if (to.isClosed()) {
-            return;
-        }
-        write.run();
-        if (to.writeQueueFull()) {
-            from.pause();
-            to.drainHandler(v -> from.resume());
-        }
-    }
-
-    private static void close(io.vertx.core.http.WebSocketBase socket, Short code, String reason) {
-        if (socket.isClosed()) {
-            return;
-        }
-        short sendable = code == null || code == 1005 || code == 1006 || code == 1015 ? INTERNAL_ERROR : code;
-        socket.close(sendable, reason);
-    }
-
-    private static void refuse(RoutingContext ctx, String reason) {
-        ctx.request().toWebSocket().onSuccess(socket -> socket.close(INTERNAL_ERROR, reason))
-                .onFailure(e -> ctx.fail(new dev.chatsuite.common.problem.ProblemException(502, "bad-gateway", reason)));
-    }
-
 }

@@ -1,0 +1,27 @@
+package dev.chatsuite.gateway.upstream;
+
+/** The WebSocket close codes the gateway sends itself (the contract's list, plus 1013 for its own socket limit). */
+final class CloseCodes {
+
+    static final short NORMAL = 1000;
+    static final short INTERNAL_ERROR = 1011;
+    static final short TRY_AGAIN_LATER = 1013;
+    static final short RATE_LIMITED = 4008;
+
+    private CloseCodes() {
+    }
+
+    /**
+     * The code to pass on for a close seen on the other side. 1005 (no code), 1006 (dropped)
+     * and 1015 (TLS failure) describe a connection and may not be sent in a close frame.
+     */
+    static short passOn(Short seen) {
+        if (seen == null || seen == 1005) {
+            return NORMAL;
+        }
+        if (seen == 1006 || seen == 1015) {
+            return INTERNAL_ERROR;
+        }
+        return seen;
+    }
+}

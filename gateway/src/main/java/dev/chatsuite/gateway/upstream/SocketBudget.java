@@ -1,0 +1,47 @@
+package dev.chatsuite.gateway.upstream;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.chatsuite.gateway.GatewayConfig;
+
+/**
+ * How many client WebSockets this gateway process relays at once, and the deliberate cap on
+ * it ({@code GATEWAY_MAX_WEBSOCKETS}): past it an upgrade is accepted and closed with 1013.
+ */
+@ApplicationScoped
+public class SocketBudget {
+
+    private final int max;
+    private final AtomicInteger open = new AtomicInteger();
+
+    public SocketBudget(GatewayConfig config) {
+        this.max = config.websockets().maxOpen();
+    }
+
+    boolean tryAcquire() {
+        while (true) {
+            int current = open.get();
+            if (current >= max) {
+                return false;
+            }
+            if (open.compareAndSet(current, current + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void release() {
+        open.decrementAndGet();
+    }
+
+    /** Client sockets relayed now (accepted and not yet closed). */
+    public int open() {
+        return open.get();
+    }
+
+    public int max() {
+        return max;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.chatsuite.gateway.upstream;
+
+import org.jboss.logging.Logger;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketBase;
+import io.vertx.core.http.WebSocketFrame;
+
+/**
+ * Joins an accepted client socket to its upstream socket. Frames are relayed as they come
+ * (never re-assembled into messages, so a frame costs no decoding and no copy beyond Vert.x's
+ * own), and a side whose peer's write queue is full is paused until that queue drains. The
+ * client is paused until the upstream is there, so its first frames wait in Vert.x's buffer
+ * under TCP back-pressure. A close is passed on after the frames that preceded it; a side that
+ * drops without a close frame closes the other with 1001 (client gone) or 1011 (upstream gone).
+ * Everything runs on the client connection's event loop, where the upstream is connected too.
+ */
+final class Splice {
+
+    private static final Logger LOG = Logger.getLogger(Splice.class);
+    private static final short GOING_AWAY = 1001;
+
+    private final ServerWebSocket down;
+    private WebSocket up;
+    private final Handler<WebSocketFrame> fromClient = this::fromClient;
+    private final Handler<WebSocketFrame> fromUpstream = this::fromUpstream;
+
+    Splice(ServerWebSocket down, Runnable released) {
+        this.down = down;
+        down.pause();
+        down.frameHandler(fromClient);
+        down.endHandler(v -> {
+            if (up != null) {
+                close(up, CloseCodes.passOn(down.closeStatusCode()), down.closeReason());
+            }
+        });
+        down.closeHandler(v -> {
+            released.run();
+            if (up != null && down.closeStatusCode() == null) {
+                close(up, GOING_AWAY, null);
+            }
+        });
+        down.exceptionHandler(e -> LOG.debugf("WebSocket client failed: %s", e.getClass().getSimpleName()));
+    }
+
+    /** The upstream socket is open: relay both ways from now on. */
+    void attach(WebSocket upstream) {
+        this.up = upstream;
+        up.frameHandler(fromUpstream);
+        up.endHandler(v -> close(down, CloseCodes.passOn(up.closeStatusCode()), up.closeReason()));
+        up.closeHandler(v -> {
+            if (up.closeStatusCode() == null) {
+                close(down, CloseCodes.INTERNAL_ERROR, null);
+            }
+        });
+        up.exceptionHandler(e -> LOG.debugf("WebSocket upstream failed: %s", e.getClass().getSimpleName()));
+        up.drainHandler(v -> down.resume());
+        down.drainHandler(v -> up.resume());
+        if (down.isClosed() && down.closeStatusCode() == null) {
+            // The client dropped while the upstream was connecting.
+            close(up, GOING_AWAY, null);
+            return;
+        }
+        // Frames (and a close frame) the client sent meanwhile flow now, in order.
+        down.resume();
+    }
+
+    /** The upstream could not be reached: the client, already upgraded, is told so. */
+    void fail(String reason) {
+        close(down, CloseCodes.INTERNAL_ERROR, reason);
+    }
+
+    private void fromClient(WebSocketFrame frame) {
+        relay(frame, down, up);
+    }
+
+    private void fromUpstream(WebSocketFrame frame) {
+        relay(frame, up, down);
+    }
+
+    private static void relay(WebSocketFrame frame, WebSocketBase from, WebSocketBase to) {
+        // Pings and pongs are answered by each hop; a close frame travels through the end handler.
+        if (!(frame.isText() || frame.isBinary() || frame.isContinuation()) || to.isClosed()) {
+            return;
+        }
+        to.writeFrame(frame);
+        if (to.writeQueueFull()) {
+            from.pause();
+        }
+    }
+
+    private static void close(WebSocketBase socket, short code, String reason) {
+        if (!socket.isClosed()) {
+            socket.close(code, reason);
+        }
+    }
+}
