@@ -32,15 +32,31 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     /** WebSockets open at the stub, and the close code each socket opened with {@code ?id=} received. */
     public static final AtomicInteger OPEN_SOCKETS = new AtomicInteger();
     public static final Map<String, Integer> CLOSES = new ConcurrentHashMap<>();
+    /** The stub's port, for tests that reach it without the gateway. */
+    public static volatile int port;
     private Vertx vertx;
     private HttpServer server;
 
     @Override
     public Map<String, String> start() {
+        server = listen();
+        port = server.actualPort();
+        String url = "http://127.0.0.1:" + port;
+        return Map.of("gateway.auth.urls", url, "gateway.messaging.urls", url, "gateway.media.urls", "http://127.0.0.1:1",
+                "gateway.cors-origins", "https://app.example.com",
+                "gateway.limits.login", "3", "gateway.limits.register", "2", "gateway.limits.forgot", "2", "gateway.limits.upload", "2",
+                "gateway.limits.default", "1000");
+    }
+
+    private HttpServer listen() {
         vertx = Vertx.vertx();
-        server = vertx.createHttpServer().requestHandler(this::handle).webSocketHandler(ws -> {
+        HttpServer server = vertx.createHttpServer().requestHandler(this::handle).webSocketHandler(ws -> {
             if (ws.path().equals("/ws/refused")) {
                 ws.close((short) 4001, "missing token");
+                return;
+            }
+            if (ws.path().equals("/ws/unavailable")) {
+                ws.reject(503);
                 return;
             }
             String id = socketId(ws.query());
@@ -62,15 +78,10 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
             });
         });
         try {
-            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        String url = "http://127.0.0.1:" + server.actualPort();
-        return Map.of("gateway.auth.urls", url, "gateway.messaging.urls", url, "gateway.media.urls", "http://127.0.0.1:1",
-                "gateway.cors-origins", "https://app.example.com",
-                "gateway.limits.login", "3", "gateway.limits.register", "2", "gateway.limits.forgot", "2", "gateway.limits.upload", "2",
-                "gateway.limits.default", "1000");
     }
 
     @Override

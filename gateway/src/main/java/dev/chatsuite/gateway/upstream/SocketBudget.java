@@ -3,6 +3,7 @@ package dev.chatsuite.gateway.upstream;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.chatsuite.gateway.GatewayConfig;
 
@@ -16,8 +17,13 @@ public class SocketBudget {
     private final int max;
     private final AtomicInteger open = new AtomicInteger();
 
+    @Inject
     public SocketBudget(GatewayConfig config) {
-        this.max = config.websockets().maxOpen();
+        this(config.websockets().maxOpen());
+    }
+
+    SocketBudget(int max) {
+        this.max = max;
     }
 
     boolean tryAcquire() {

@@ -29,6 +29,7 @@ final class Splice {
 
     Splice(ServerWebSocket down, Runnable released) {
         this.down = down;
+        // Vert.x refuses handlers on a closed socket: every handler is set while it is surely open.
         down.pause();
         down.frameHandler(fromClient);
         down.endHandler(v -> {
@@ -42,12 +43,21 @@ final class Splice {
                 close(up, GOING_AWAY, null);
             }
         });
+        down.drainHandler(v -> {
+            if (up != null) {
+                up.resume();
+            }
+        });
         down.exceptionHandler(e -> LOG.debugf("WebSocket client failed: %s", e.getClass().getSimpleName()));
     }
 
     /** The upstream socket is open: relay both ways from now on. */
     void attach(WebSocket upstream) {
         this.up = upstream;
+        if (up.isClosed()) {
+            close(down, CloseCodes.passOn(up.closeStatusCode()), up.closeReason());
+            return;
+        }
         up.frameHandler(fromUpstream);
         up.endHandler(v -> close(down, CloseCodes.passOn(up.closeStatusCode()), up.closeReason()));
         up.closeHandler(v -> {
@@ -55,9 +65,8 @@ final class Splice {
                 close(down, CloseCodes.INTERNAL_ERROR, null);
             }
         });
-        up.exceptionHandler(e -> LOG.debugf("WebSocket upstream failed: %s", e.getClass().getSimpleName()));
         up.drainHandler(v -> down.resume());
-        down.drainHandler(v -> up.resume());
+        up.exceptionHandler(e -> LOG.debugf("WebSocket upstream failed: %s", e.getClass().getSimpleName()));
         if (down.isClosed() && down.closeStatusCode() == null) {
             // The client dropped while the upstream was connecting.
             close(up, GOING_AWAY, null);

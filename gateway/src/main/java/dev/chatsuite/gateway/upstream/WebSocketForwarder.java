@@ -102,7 +102,7 @@ public class WebSocketForwarder {
                 if (UpstreamFailures.isConnectFailure(connected.cause())) {
                     upstream.markDown(target);
                 }
-                LOG.debugf("WebSocket upstream %s failed: %s", upstream.name(), connected.cause().getClass().getSimpleName());
+                LOG.warnf("WebSocket upstream %s at %s failed: %s", upstream.name(), target, connected.cause().toString());
                 splice.fail("The " + upstream.name() + " service cannot be reached.");
                 return;
             }

@@ -1,0 +1,133 @@
+package dev.chatsuite.gateway.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+import dev.chatsuite.gateway.UpstreamStub;
+import dev.chatsuite.gateway.upstream.SocketBudget;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.DisabledOnIntegrationTest;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The gateway's live heap per proxied socket, measured in this JVM (client, gateway and stub
+ * share it): 1,000 sockets straight to the stub, then 1,000 through the gateway; the
+ * difference per socket is what the gateway holds. Then 10 frames a second on each of the
+ * 1,000 (10,000 frames/s) for a few seconds must leave the heap where it was. The figures go
+ * to the log; the bounds are generous, to catch a leak or a per-socket buffer, not to time.
+ */
+@QuarkusTest
+@DisabledOnIntegrationTest("measures the heap of the application's own JVM")
+class WebSocketHeapTest {
+
+    private static final Logger LOG = Logger.getLogger(WebSocketHeapTest.class);
+    private static final int SOCKETS = 1000;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    SocketBudget budget;
+
+    @Test
+    void shouldHoldLittleHeapPerProxiedSocketAndStayFlatUnderTraffic() throws Exception {
+        WebSocketRelayTest.await(() -> budget.open() == 0);
+        long direct = perSocket(new URL("http://127.0.0.1:" + UpstreamStub.port + "/"));
+        long throughGateway;
+        long afterTraffic;
+        long oldCollections;
+        long frames;
+        long rate;
+        try (Sockets sockets = new Sockets(root)) {
+            long before = liveHeap();
+            List<Sockets.Client> clients = WebSocketCapacityTest.opened(sockets.openAll(SOCKETS, i -> "/ws/echo", i -> Map.of()));
+            for (Sockets.Client client : clients) {
+                client.nextText();
+            }
+            long opened = liveHeap();
+            throughGateway = (opened - before) / SOCKETS;
+
+            long collectionsBefore = oldCollections();
+            long start = System.nanoTime();
+            frames = traffic(clients, 5);
+            rate = frames * 1_000_000_000L / (System.nanoTime() - start);
+            oldCollections = oldCollections() - collectionsBefore;
+            afterTraffic = liveHeap() - opened;
+        }
+        long gateway = throughGateway - direct;
+        LOG.infof("WebSocket heap: %d B per socket straight to the stub, %d B through the gateway: the gateway holds %d B per proxied socket; "
+                + "after %d frames echoed at %d/s the live heap moved %d KiB, with %d old-generation collections", direct, throughGateway, gateway,
+                frames, rate, afterTraffic / 1024, oldCollections);
+
+        assertThat(gateway).isLessThan(64 * 1024);
+        assertThat(afterTraffic).isLessThan(16L * 1024 * 1024);
+        WebSocketRelayTest.await(() -> budget.open() == 0);
+    }
+
+    /** Live heap per open socket (with its peer) to one address. */
+    private long perSocket(URL target) throws Exception {
+        try (Sockets sockets = new Sockets(target)) {
+            long before = liveHeap();
+            List<Sockets.Client> clients = WebSocketCapacityTest.opened(sockets.openAll(SOCKETS, i -> "/ws/echo", i -> Map.of()));
+            for (Sockets.Client client : clients) {
+                client.nextText();
+            }
+            return (liveHeap() - before) / SOCKETS;
+        }
+    }
+
+    /** Each socket sends one frame every 100 ms for {@code seconds}; every echo must come back. */
+    private static long traffic(List<Sockets.Client> clients, int seconds) throws Exception {
+        AtomicLong sent = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        int round = 0;
+        while (System.nanoTime() < end) {
+            long tick = System.nanoTime();
+            for (Sockets.Client client : clients) {
+                client.socket.writeTextMessage("frame-" + round);
+                sent.incrementAndGet();
+            }
+            for (Sockets.Client client : clients) {
+                assertThat(client.nextText()).isEqualTo("echo:frame-" + round);
+            }
+            round++;
+            long pause = 100 - (System.nanoTime() - tick) / 1_000_000;
+            if (pause > 0) {
+                Thread.sleep(pause);
+            }
+        }
+        return sent.get();
+    }
+
+    private static long liveHeap() throws InterruptedException {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(200);
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+
+    private static long oldCollections() {
+        long count = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            String name = gc.getName();
+            if (name.contains("Old") || name.contains("MarkSweep") || name.contains("Full")) {
+                count += Math.max(0, gc.getCollectionCount());
+            }
+        }
+        return count;
+    }
+}
