@@ -59,6 +59,10 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
                 ws.reject(503);
                 return;
             }
+            if (ws.path().equals("/ws/flood")) {
+                flood(ws, FLOOD_BYTES);
+                return;
+            }
             String id = socketId(ws.query());
             OPEN_SOCKETS.incrementAndGet();
             ws.closeHandler(v -> {
@@ -89,6 +93,23 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
         if (vertx != null) {
             vertx.close();
         }
+    }
+
+    /** Bytes {@code /ws/flood} sends, in 64 KiB binary frames, as fast as the gateway takes them; then "done". */
+    public static final int FLOOD_BYTES = 64 * 1024 * 1024;
+
+    private static void flood(io.vertx.core.http.ServerWebSocket ws, int remaining) {
+        while (remaining > 0 && !ws.writeQueueFull()) {
+            int size = Math.min(64 * 1024, remaining);
+            ws.writeBinaryMessage(Buffer.buffer(new byte[size]));
+            remaining -= size;
+        }
+        if (remaining == 0) {
+            ws.writeTextMessage("done");
+            return;
+        }
+        int left = remaining;
+        ws.drainHandler(v -> flood(ws, left));
     }
 
     private static String socketId(String query) {

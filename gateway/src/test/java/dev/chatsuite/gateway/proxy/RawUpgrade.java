@@ -55,6 +55,25 @@ final class RawUpgrade implements AutoCloseable {
                 .map(line -> line.substring(prefix.length()).trim()).toList();
     }
 
+    /** Reads binary frames up to a text frame; answers how many payload bytes they carried. */
+    long readBinaryUntilText() throws IOException {
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16));
+        long total = 0;
+        while (true) {
+            int opcode = in.readUnsignedByte() & 0x0f;
+            int length = in.readUnsignedByte() & 0x7f;
+            long size = length == 126 ? in.readUnsignedShort() : length == 127 ? in.readLong() : length;
+            in.skipNBytes(size);
+            if (opcode == 0x1) {
+                return total;
+            }
+            if (opcode != 0x2 && opcode != 0x0) {
+                throw new AssertionError("unexpected opcode " + opcode);
+            }
+            total += size;
+        }
+    }
+
     /** Reads the server's next frame, which must be a close frame, and answers its status code. */
     int readCloseCode() throws IOException {
         InputStream in = socket.getInputStream();

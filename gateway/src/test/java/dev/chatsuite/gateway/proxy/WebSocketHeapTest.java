@@ -22,8 +22,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * The gateway's live heap per proxied socket, measured in this JVM (client, gateway and stub
  * share it): 1,000 sockets straight to the stub, then 1,000 through the gateway; the
  * difference per socket is what the gateway holds. Then 10 frames a second on each of the
- * 1,000 (10,000 frames/s) for a few seconds must leave the heap where it was. The figures go
- * to the log; the bounds are generous, to catch a leak or a per-socket buffer, not to time.
+ * 1,000 (10,000 frames/s) for a few seconds must leave the heap where it was, and an upstream
+ * flooding a client that reads nothing must be paused rather than buffered. The figures go to
+ * the log; the bounds are generous, to catch a leak or a per-socket buffer, not to time.
  */
 @QuarkusTest
 @DisabledOnIntegrationTest("measures the heap of the application's own JVM")
@@ -71,6 +72,21 @@ class WebSocketHeapTest {
         assertThat(gateway).isLessThan(64 * 1024);
         assertThat(afterTraffic).isLessThan(16L * 1024 * 1024);
         WebSocketRelayTest.await(() -> budget.open() == 0);
+    }
+
+    @Test
+    void shouldPauseAFloodingUpstreamWhileTheClientDoesNotRead() throws Exception {
+        long before = liveHeap();
+        try (RawUpgrade raw = RawUpgrade.open(root, "/ws/flood", WebSocketCapacityTest.bearer("flood"))) {
+            assertThat(raw.status).isEqualTo(101);
+            // The client reads nothing: the gateway must stop reading the upstream, not buffer its 64 MiB.
+            Thread.sleep(3000);
+            long held = liveHeap() - before;
+            LOG.infof("WebSocket back-pressure: %d KiB of live heap held while a client read nothing of a 64 MiB flood", held / 1024);
+            assertThat(held).isLessThan(16L * 1024 * 1024);
+
+            assertThat(raw.readBinaryUntilText()).isEqualTo(UpstreamStub.FLOOD_BYTES);
+        }
     }
 
     /** Live heap per open socket (with its peer) to one address. */
