@@ -1,9 +1,10 @@
 package dev.chatsuite.gateway.upstream;
 
-/** The WebSocket close codes the gateway sends itself (the contract's list, plus 1013 for its own socket limit). */
+/** The WebSocket close codes the gateway sends itself: the contract's, plus 1001 when a client drops and 1013 at its socket limit. */
 final class CloseCodes {
 
     static final short NORMAL = 1000;
+    static final short GOING_AWAY = 1001;
     static final short INTERNAL_ERROR = 1011;
     static final short TRY_AGAIN_LATER = 1013;
     static final short RATE_LIMITED = 4008;

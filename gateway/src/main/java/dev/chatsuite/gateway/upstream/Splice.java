@@ -20,7 +20,6 @@ import io.vertx.core.http.WebSocketFrame;
 final class Splice {
 
     private static final Logger LOG = Logger.getLogger(Splice.class);
-    private static final short GOING_AWAY = 1001;
 
     private final ServerWebSocket down;
     private WebSocket up;
@@ -40,7 +39,7 @@ final class Splice {
         down.closeHandler(v -> {
             released.run();
             if (up != null && down.closeStatusCode() == null) {
-                close(up, GOING_AWAY, null);
+                close(up, CloseCodes.GOING_AWAY, null);
             }
         });
         down.drainHandler(v -> {
@@ -69,7 +68,7 @@ final class Splice {
         up.exceptionHandler(e -> LOG.debugf("WebSocket upstream failed: %s", e.getClass().getSimpleName()));
         if (down.isClosed() && down.closeStatusCode() == null) {
             // The client dropped while the upstream was connecting.
-            close(up, GOING_AWAY, null);
+            close(up, CloseCodes.GOING_AWAY, null);
             return;
         }
         // Frames (and a close frame) the client sent meanwhile flow now, in order.

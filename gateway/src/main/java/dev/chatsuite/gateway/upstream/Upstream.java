@@ -17,9 +17,8 @@ import io.vertx.core.http.WebSocketClientOptions;
 
 /**
  * One upstream service: its URLs, pooled HTTP clients (one per event loop, so
- * {@code pool-size} is per event loop) and a WebSocket client with the configured timeouts and
- * no per-endpoint cap,
- * and round-robin over the URLs that have not failed to connect lately.
+ * {@code pool-size} is per event loop), a WebSocket client with the configured timeouts and no
+ * per-endpoint cap, and round-robin over the URLs that have not failed to connect lately.
  */
 public final class Upstream {
 
