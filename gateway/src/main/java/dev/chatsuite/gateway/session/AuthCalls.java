@@ -42,6 +42,11 @@ public class AuthCalls {
         return call(HttpMethod.POST, "/api/auth/logout", new JsonObject().put("refreshToken", refreshToken), null, null, null);
     }
 
+    /** auth-service's public keys (a JWKS document). */
+    public Uni<Reply> jwks(String path) {
+        return call(HttpMethod.GET, path, null, null, null, null);
+    }
+
     public Uni<Reply> me(String accessToken) {
         return call(HttpMethod.GET, "/api/auth/me", null, accessToken, null, null);
     }
