@@ -54,6 +54,10 @@ public final class GatewayTestSupport {
         UpstreamStub.accessTtlSeconds = seconds;
     }
 
+    public static void hugeAuthAnswers(boolean on) {
+        UpstreamStub.hugeAnswers = on;
+    }
+
     public static int refreshes() {
         return UpstreamStub.REFRESHES.get();
     }

@@ -29,6 +29,8 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     public static final String PASSWORD = "correct horse battery";
     /** Access tokens the stub issues live this long; under the gateway's 10 s leeway, so each use refreshes. */
     static volatile long accessTtlSeconds = 900;
+    /** When set, GET /api/auth/me answers 4 MiB, chunked. */
+    static volatile boolean hugeAnswers;
     static final AtomicInteger REFRESHES = new AtomicInteger();
     static final AtomicInteger LOGOUTS = new AtomicInteger();
     static final AtomicInteger REUSES = new AtomicInteger();
@@ -142,7 +144,15 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
                     request.response().setStatusCode(204).end();
                 }
                 case "/api/auth/me" -> {
-                    if (request.getHeader("Authorization") == null) {
+                    if (hugeAnswers) {
+                        // A misbehaving service: a chunked answer far over anything auth sends.
+                        request.response().setChunked(true).putHeader("Content-Type", "application/json");
+                        Buffer chunk = Buffer.buffer(new byte[64 * 1024]);
+                        for (int i = 0; i < 64; i++) {
+                            request.response().write(chunk);
+                        }
+                        request.response().end();
+                    } else if (request.getHeader("Authorization") == null) {
                         problem(request, 401, "unauthorized", "No token.");
                     } else {
                         json(request, 200, new JsonObject().put("id", "u1").put("username", "alice"));

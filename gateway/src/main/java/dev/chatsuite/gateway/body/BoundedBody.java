@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.streams.ReadStream;
 
 /**
  * Reads a small body whole, counting bytes as they arrive: past {@code max} it stops keeping
@@ -18,12 +19,20 @@ public final class BoundedBody {
 
     /** The body, or a 413 {@code ProblemException} as soon as it is known to be over {@code max}. */
     public static Uni<Buffer> read(HttpServerRequest request, long max) {
-        if (ContentLength.parse(request.getHeader("Content-Length")) > max) {
+        return read(request, request.getHeader("Content-Length"), max);
+    }
+
+    /**
+     * Any body stream (a client's request, a service's answer) with its declared length (or
+     * null): the bytes, or a 413 {@code ProblemException} once they are over {@code max}.
+     */
+    public static Uni<Buffer> read(ReadStream<Buffer> stream, String declaredLength, long max) {
+        if (ContentLength.parse(declaredLength) > max) {
             return Uni.createFrom().failure(Oversize.problem(max));
         }
         Promise<Buffer> promise = Promise.promise();
         Buffer body = Buffer.buffer();
-        request.handler(chunk -> {
+        stream.handler(chunk -> {
             if (promise.future().isComplete()) {
                 return;
             }
@@ -33,9 +42,9 @@ public final class BoundedBody {
             }
             body.appendBuffer(chunk);
         });
-        request.endHandler(ended -> promise.tryComplete(body));
-        request.exceptionHandler(promise::tryFail);
-        request.resume();
+        stream.endHandler(ended -> promise.tryComplete(body));
+        stream.exceptionHandler(promise::tryFail);
+        stream.resume();
         return Uni.createFrom().completionStage(promise.future().toCompletionStage());
     }
 }
