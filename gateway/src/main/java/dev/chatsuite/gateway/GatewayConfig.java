@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -58,6 +59,54 @@ public interface GatewayConfig {
         @WithName("max-open")
         @WithDefault("10000")
         int maxOpen();
+    }
+
+    /** The most body bytes the gateway reads or forwards per route family, counted while they stream. */
+    @WithName("max-body")
+    MaxBody maxBody();
+
+    /** How the gateway verifies access tokens (only to pick a rate-limit bucket; the services verify them too). */
+    Jwt jwt();
+
+    /**
+     * API paths (prefixes) answered by this application's own REST resources instead of the route
+     * table. Empty in production; the tests set test-support's {@code /api/__probe/} here.
+     */
+    @WithName("local-paths")
+    Optional<List<String>> localPaths();
+
+    interface MaxBody {
+        /** POST /api/session and /api/auth/login, read whole to find the identifier (GATEWAY_MAX_LOGIN_BYTES). */
+        @WithDefault("16K")
+        MemorySize login();
+
+        /** POST /api/media, streamed to media-service (GATEWAY_MAX_UPLOAD_BYTES). */
+        @WithDefault("11M")
+        MemorySize upload();
+
+        /** multipart/form-data message posts, streamed to messaging-service (GATEWAY_MAX_MULTIPART_BYTES). */
+        @WithDefault("101M")
+        MemorySize multipart();
+
+        /** Every other request body (JSON), streamed (GATEWAY_MAX_JSON_BYTES). */
+        @WithName("default")
+        @WithDefault("1M")
+        MemorySize defaultSize();
+    }
+
+    interface Jwt {
+        /** Expected {@code iss} (JWT_ISSUER); unset: any issuer whose signature verifies. */
+        Optional<String> issuer();
+
+        /** auth-service's JWKS, fetched through the auth upstream. */
+        @WithName("jwks-path")
+        @WithDefault("/.well-known/jwks.json")
+        String jwksPath();
+
+        /** How long a fetched JWKS is used before it is fetched again (an unknown kid refetches sooner). */
+        @WithName("jwks-max-age")
+        @WithDefault("PT10M")
+        Duration jwksMaxAge();
     }
 
     interface Upstream {

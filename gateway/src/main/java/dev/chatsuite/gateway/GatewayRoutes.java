@@ -6,8 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.chatsuite.common.http.BearerToken;
-import dev.chatsuite.common.http.ContentLength;
 import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.gateway.body.BodyLimits;
+import dev.chatsuite.gateway.body.BoundedBody;
+import dev.chatsuite.gateway.body.Oversize;
+import dev.chatsuite.gateway.guard.CanonicalPath;
 import dev.chatsuite.gateway.guard.Cors;
 import dev.chatsuite.gateway.guard.Csrf;
 import dev.chatsuite.gateway.guard.RateLimits;
@@ -26,29 +29,32 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The gateway's one pipeline for API paths ({@code /api/**}, {@code /ws}, {@code /.well-known/**}):
- * CORS, then the gateway's own {@code /api/session} or the route table, CSRF, rate limits,
- * the browser's token, and the forward. Everything else falls through to the SPA.
+ * CORS preflights, the canonical path (or 400), then the gateway's own {@code /api/session} or
+ * the route table, CSRF, rate limits, the browser's token (refreshed only once the request is
+ * within its limit), and the forward. Everything else falls through to the SPA.
  */
 @ApplicationScoped
 public class GatewayRoutes {
 
-    /** Login bodies are read whole to find the identifier for the rate limit; they are tiny. */
-    private static final int MAX_LOGIN_BODY = 16 * 1024;
+    private final ApiPaths api;
     private final Upstreams upstreams;
     private final Cors cors;
     private final Csrf csrf;
     private final RateLimits limits;
+    private final BodyLimits bodies;
     private final BrowserCredentials credentials;
     private final SessionRoutes sessions;
     private final HttpForwarder http;
     private final WebSocketForwarder websockets;
 
-    public GatewayRoutes(Upstreams upstreams, Cors cors, Csrf csrf, RateLimits limits, BrowserCredentials credentials, SessionRoutes sessions,
-            HttpForwarder http, WebSocketForwarder websockets) {
+    public GatewayRoutes(ApiPaths api, Upstreams upstreams, Cors cors, Csrf csrf, RateLimits limits, BodyLimits bodies,
+            BrowserCredentials credentials, SessionRoutes sessions, HttpForwarder http, WebSocketForwarder websockets) {
+        this.api = api;
         this.upstreams = upstreams;
         this.cors = cors;
         this.csrf = csrf;
         this.limits = limits;
+        this.bodies = bodies;
         this.credentials = credentials;
         this.sessions = sessions;
         this.http = http;
@@ -59,27 +65,30 @@ public class GatewayRoutes {
         router.route().order(-1000).handler(this::handle);
     }
 
-    static boolean isApi(String path) {
-        if (path.startsWith("/api/__probe/")) {
-            // test-support's problem+json probe, present only in tests: let Quarkus REST answer it.
-            return false;
-        }
-        return path.equals("/api") || path.startsWith("/api/") || path.equals("/ws") || path.startsWith("/ws/") || path.startsWith("/.well-known/");
-    }
-
     void handle(RoutingContext ctx) {
-        String path = ctx.normalizedPath();
-        if (!isApi(path)) {
+        if (!api.isApi(ctx)) {
             ctx.next();
             return;
         }
         ctx.request().pause();
-        if (cors.handle(ctx)) {
+        if (cors.preflight(ctx)) {
+            return;
+        }
+        CanonicalPath path;
+        try {
+            path = CanonicalPath.of(ctx.request().path());
+        } catch (ProblemException refused) {
+            ctx.request().resume();
+            ctx.fail(refused);
             return;
         }
         pipeline(ctx, path).subscribe().with(ignored -> {
         }, failure -> {
             if (websockets.refuse(ctx, failure)) {
+                return;
+            }
+            if (failure instanceof ProblemException problem && problem.status() == 413) {
+                Oversize.refuse(ctx, problem);
                 return;
             }
             ctx.request().resume();
@@ -89,60 +98,59 @@ public class GatewayRoutes {
         });
     }
 
-    private Uni<Void> pipeline(RoutingContext ctx, String path) {
+    private Uni<Void> pipeline(RoutingContext ctx, CanonicalPath path) {
+        String key = path.routeKey();
+        HttpMethod method = ctx.request().method();
         boolean upgrade = WebSocketForwarder.isUpgrade(ctx);
-        boolean loginBody = ctx.request().method() == HttpMethod.POST && (path.equals("/api/auth/login") || path.equals("/api/session"));
-        if (path.equals("/api/session")) {
-            csrf.check(ctx, ctx.request().method() != HttpMethod.POST && credentials.usesCookies(ctx), false);
+        boolean loginBody = method == HttpMethod.POST && (key.equals("/api/auth/login") || key.equals("/api/session"));
+        if (key.equals("/api/session")) {
+            csrf.check(ctx, method != HttpMethod.POST && credentials.usesCookies(ctx, key), false);
             if (!loginBody) {
-                return limits.request(ctx, null).chain(() -> sessions.handle(ctx));
+                return limits.request(ctx, key, credentials.presentedAccess(ctx)).chain(() -> sessions.handle(ctx));
             }
-            return readJson(ctx).chain(body -> limits.login(ctx, body.getString("identifier")).chain(() -> sessions.login(ctx, body)));
+            return readJson(ctx).chain(body -> limits.login(ctx, identifier(body)).chain(() -> sessions.login(ctx, body)));
         }
-        Optional<Upstream> upstream = upstreams.forPath(path);
+        Optional<Upstream> upstream = upstreams.forPath(key);
         if (upstream.isEmpty()) {
-            return Uni.createFrom().failure(ProblemException.notFound("No API at " + path + "."));
+            return Uni.createFrom().failure(ProblemException.notFound("No API at " + path.path() + "."));
         }
-        boolean cookies = credentials.usesCookies(ctx);
+        boolean cookies = credentials.usesCookies(ctx, key);
         csrf.check(ctx, cookies, upgrade);
+        String uri = path.uri(ctx.request().query());
         if (loginBody) {
-            return readBody(ctx).chain(body -> limits.login(ctx, identifier(body)).invoke(() -> http.forward(ctx, upstream.get(), body)));
+            return BoundedBody.read(ctx.request(), bodies.login()).chain(body -> limits.login(ctx, identifier(body))
+                    .invoke(() -> http.forward(ctx, upstream.get(), body, uri, bodies.login())));
         }
-        Uni<Optional<String>> token = cookies ? credentials.accessToken(ctx) : Uni.createFrom().item(Optional.empty());
-        return token.chain(access -> {
-            access.ifPresent(t -> ctx.request().headers().set("Authorization", "Bearer " + t));
-            String bearer = access.orElseGet(() -> bearerOf(ctx));
-            return limits.request(ctx, bearer).invoke(() -> {
-                if (upgrade) {
-                    websockets.forward(ctx, upstream.get());
-                } else {
-                    http.forward(ctx, upstream.get(), null);
-                }
-            });
-        });
+        String presented = cookies ? credentials.presentedAccess(ctx) : bearerOf(ctx);
+        return limits.request(ctx, key, presented)
+                .chain(() -> cookies ? credentials.accessToken(ctx) : Uni.createFrom().item(Optional.<String>empty()))
+                .invoke(access -> {
+                    access.ifPresent(t -> ctx.request().headers().set("Authorization", "Bearer " + t));
+                    if (upgrade) {
+                        websockets.forward(ctx, upstream.get());
+                    } else {
+                        http.forward(ctx, upstream.get(), null, uri, bodies.forwarded(ctx.request(), key));
+                    }
+                }).replaceWithVoid();
     }
 
-    private static Uni<Buffer> readBody(RoutingContext ctx) {
-        if (ContentLength.parse(ctx.request().getHeader("Content-Length")) > MAX_LOGIN_BODY) {
-            return Uni.createFrom().failure(new ProblemException(413, "payload-too-large", "A login body is at most 16 KiB."));
-        }
-        ctx.request().resume();
-        return Uni.createFrom().completionStage(ctx.request().body().toCompletionStage());
-    }
-
-    private static Uni<JsonObject> readJson(RoutingContext ctx) {
-        return readBody(ctx).map(body -> {
+    private Uni<JsonObject> readJson(RoutingContext ctx) {
+        return BoundedBody.read(ctx.request(), bodies.login()).map(body -> {
             try {
                 return body.length() == 0 ? new JsonObject() : body.toJsonObject();
             } catch (RuntimeException e) {
-                throw new ProblemException(400, "malformed-json", "The body is not valid JSON.");
+                throw new ProblemException(400, "malformed-json", "The body is not a JSON object.");
             }
         });
+    }
+
+    private static String identifier(JsonObject body) {
+        return body.getValue("identifier") instanceof String identifier ? identifier : null;
     }
 
     private static String identifier(Buffer body) {
         try {
-            return body.toJsonObject().getString("identifier");
+            return identifier(body.toJsonObject());
         } catch (RuntimeException e) {
             return null;
         }

@@ -54,6 +54,10 @@ public final class GatewayTestSupport {
         UpstreamStub.accessTtlSeconds = seconds;
     }
 
+    public static void hugeAuthAnswers(boolean on) {
+        UpstreamStub.hugeAnswers = on;
+    }
+
     public static int refreshes() {
         return UpstreamStub.REFRESHES.get();
     }
@@ -62,7 +66,35 @@ public final class GatewayTestSupport {
         return UpstreamStub.LOGOUTS.get();
     }
 
+    /**
+     * Limits count in fixed one-minute windows: a test that must stay in one window starts when
+     * at least {@code seconds} are left in the current one.
+     */
+    public static void withinOneWindow(int seconds) {
+        while (java.time.Instant.now().getEpochSecond() % 60 > 60 - seconds) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     public static String token(String subject) {
         return UpstreamStub.token(subject, 900);
+    }
+
+    /** A well-formed token whose signature does not verify. */
+    public static String forgedToken(String subject) {
+        return UpstreamStub.forged(subject);
+    }
+
+    public static int refreshReuses() {
+        return UpstreamStub.REUSES.get();
+    }
+
+    public static int jwksFetches() {
+        return UpstreamStub.JWKS_FETCHES.get();
     }
 }

@@ -4,12 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.chatsuite.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.jwt.build.Jwt;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -26,8 +29,13 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     public static final String PASSWORD = "correct horse battery";
     /** Access tokens the stub issues live this long; under the gateway's 10 s leeway, so each use refreshes. */
     static volatile long accessTtlSeconds = 900;
+    /** When set, GET /api/auth/me answers 4 MiB, chunked. */
+    static volatile boolean hugeAnswers;
     static final AtomicInteger REFRESHES = new AtomicInteger();
     static final AtomicInteger LOGOUTS = new AtomicInteger();
+    static final AtomicInteger REUSES = new AtomicInteger();
+    static final AtomicInteger JWKS_FETCHES = new AtomicInteger();
+    static final Set<String> ROTATED = ConcurrentHashMap.newKeySet();
     static final Map<String, JsonObject> LAST = new ConcurrentHashMap<>();
     /** WebSockets open at the stub, and the close code each socket opened with {@code ?id=} received. */
     public static final AtomicInteger OPEN_SOCKETS = new AtomicInteger();
@@ -42,10 +50,22 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
         server = listen();
         port = server.actualPort();
         String url = "http://127.0.0.1:" + port;
-        return Map.of("gateway.auth.urls", url, "gateway.messaging.urls", url, "gateway.media.urls", "http://127.0.0.1:1",
-                "gateway.cors-origins", "https://app.example.com",
-                "gateway.limits.login", "3", "gateway.limits.register", "2", "gateway.limits.forgot", "2", "gateway.limits.upload", "2",
-                "gateway.limits.default", "1000");
+        Map<String, String> config = new java.util.HashMap<>();
+        config.put("gateway.auth.urls", url);
+        config.put("gateway.messaging.urls", url);
+        config.put("gateway.media.urls", "http://127.0.0.1:1");
+        config.put("gateway.cors-origins", "https://app.example.com");
+        config.put("gateway.limits.login", "3");
+        config.put("gateway.limits.register", "2");
+        config.put("gateway.limits.forgot", "2");
+        config.put("gateway.limits.upload", "2");
+        config.put("gateway.limits.default", "600");
+        // test-support's problem+json probe is answered by Quarkus REST inside the gateway, in tests only.
+        config.put("gateway.local-paths", "/api/__probe/");
+        // Small enough to cross quickly in a test; the 10 MiB multipart test still passes.
+        config.put("gateway.max-body.multipart", "12M");
+        config.put("gateway.jwt.issuer", TestTokens.ISSUER);
+        return config;
     }
 
     private HttpServer listen() {
@@ -124,11 +144,19 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
         return null;
     }
 
+    /** A token signed with a key the stub publishes at {@code /.well-known/jwks.json}, as auth-service's are. */
     static String token(String subject, long ttlSeconds) {
+        Instant now = Instant.now();
+        return TestTokens.sign(Jwt.claims().issuer(TestTokens.ISSUER).subject(subject).issuedAt(now).expiresAt(now.getEpochSecond() + ttlSeconds)
+                .claim("jti", UUID.randomUUID().toString()));
+    }
+
+    /** A token of the right shape whose signature no key verifies. */
+    static String forged(String subject) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"RS256\",\"kid\":\"stub\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b64.encodeToString(new JsonObject().put("sub", subject).put("exp", Instant.now().getEpochSecond() + ttlSeconds)
-                .encode().getBytes(StandardCharsets.UTF_8));
+        String header = b64.encodeToString("{\"alg\":\"RS256\",\"kid\":\"test-key-1\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = b64.encodeToString(new JsonObject().put("sub", subject).put("iss", TestTokens.ISSUER)
+                .put("exp", Instant.now().getEpochSecond() + 900).encode().getBytes(StandardCharsets.UTF_8));
         return header + "." + payload + "." + b64.encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -142,12 +170,16 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
                     .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                     .put("internal", request.getHeader("X-Internal-User"))
                     .put("contentType", request.getHeader("Content-Type"))
+                    .put("cookie", request.getHeader("Cookie"))
+                    .put("uri", request.uri())
                     .put("bytes", body.length());
             LAST.put(path, seen);
             switch (path) {
                 case "/api/auth/login" -> {
                     JsonObject credentials = body.toJsonObject();
-                    if (PASSWORD.equals(credentials.getString("password"))) {
+                    if ("disabled".equals(credentials.getString("identifier"))) {
+                        problem(request, 403, "account-disabled", "This account is disabled.");
+                    } else if (PASSWORD.equals(credentials.getString("password"))) {
                         tokens(request, "user-" + credentials.getString("identifier"));
                     } else {
                         problem(request, 401, "invalid-credentials", "Wrong identifier or password.");
@@ -155,14 +187,33 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
                 }
                 case "/api/auth/refresh" -> {
                     REFRESHES.incrementAndGet();
-                    vertx.setTimer(300, id -> tokens(request, "user-refreshed"));
+                    String presented = body.toJsonObject().getString("refreshToken");
+                    if (!ROTATED.add(presented)) {
+                        // As auth-service does: a rotated token presented again revokes its family.
+                        REUSES.incrementAndGet();
+                        problem(request, 401, "unauthorized", "Refresh token reused; session revoked.");
+                    } else {
+                        vertx.setTimer(300, id -> tokens(request, "user-refreshed"));
+                    }
+                }
+                case "/.well-known/jwks.json" -> {
+                    JWKS_FETCHES.incrementAndGet();
+                    request.response().putHeader("Content-Type", "application/json").end(TestTokens.jwksJson());
                 }
                 case "/api/auth/logout" -> {
                     LOGOUTS.incrementAndGet();
                     request.response().setStatusCode(204).end();
                 }
                 case "/api/auth/me" -> {
-                    if (request.getHeader("Authorization") == null) {
+                    if (hugeAnswers) {
+                        // A misbehaving service: a chunked answer far over anything auth sends.
+                        request.response().setChunked(true).putHeader("Content-Type", "application/json");
+                        Buffer chunk = Buffer.buffer(new byte[64 * 1024]);
+                        for (int i = 0; i < 64; i++) {
+                            request.response().write(chunk);
+                        }
+                        request.response().end();
+                    } else if (request.getHeader("Authorization") == null) {
                         problem(request, 401, "unauthorized", "No token.");
                     } else {
                         json(request, 200, new JsonObject().put("id", "u1").put("username", "alice"));

@@ -20,17 +20,20 @@ final class ServiceProcess {
 
     final String name;
     final int port;
+    /** Where /q/health is served: the service's port, or its management port (the gateway's). */
+    final int healthPort;
     final Path log;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, int healthPort, Path log, Process process) {
         this.name = name;
         this.port = port;
+        this.healthPort = healthPort;
         this.log = log;
         this.process = process;
     }
 
-    static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, List<String> jvmOptions,
+    static ServiceProcess start(String name, Path jar, int port, int healthPort, Map<String, String> env, List<String> jvmOptions,
             Path logs) throws IOException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; ./suite builds it with ./mvnw package");
@@ -46,7 +49,7 @@ final class ServiceProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        return new ServiceProcess(name, port, log, builder.start());
+        return new ServiceProcess(name, port, healthPort, log, builder.start());
     }
 
     String url() {
@@ -61,10 +64,14 @@ final class ServiceProcess {
         return process.pid();
     }
 
-    /** Waits for /q/health/ready to answer 200; false when the process dies or time runs out. */
+    String healthUrl() {
+        return "http://127.0.0.1:" + healthPort + "/q/health/ready";
+    }
+
+    /** Waits for /q/health/ready (on the health port) to answer 200; false when the process dies or time runs out. */
     boolean awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(healthUrl())).timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
                 if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

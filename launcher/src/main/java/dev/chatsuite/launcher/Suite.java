@@ -67,7 +67,8 @@ public final class Suite {
         for (int i = 0; i < messagingInstances; i++) {
             messagingPorts.add(i == 0 ? 8082 : 8082 + 2 * i);
         }
-        List<Integer> ports = new ArrayList<>(List.of(8080, 8081, 8083));
+        int gatewayManagement = Integer.parseInt(env.getOrDefault("GATEWAY_MANAGEMENT_PORT", "9080"));
+        List<Integer> ports = new ArrayList<>(List.of(8080, 8081, 8083, gatewayManagement));
         ports.addAll(messagingPorts);
         for (int port : ports) {
             if (Ports.answers("127.0.0.1", port)) {
@@ -116,12 +117,16 @@ public final class Suite {
         List<String> jvm = jvmOptions(env, DEFAULT_JVM_OPTIONS);
         List<String> authJvm = jvmOptions(env, AUTH_JVM_OPTIONS);
         archives = "off".equals(env.get("SUITE_CDS")) ? null : new ClassDataArchive(dataDir.resolve("cds"));
-        start("auth-service", 8081, "auth", shared, authJvm, logs);
-        start("media-service", 8083, "media", shared, jvm, logs);
+        start("auth-service", 8081, 8081, "auth", shared, authJvm, logs);
+        start("media-service", 8083, 8083, "media", shared, jvm, logs);
         for (int i = 0; i < messagingPorts.size(); i++) {
-            start(i == 0 ? "messaging-service" : "messaging-service-" + (i + 1), messagingPorts.get(i), "messaging", shared, jvm, logs);
+            int port = messagingPorts.get(i);
+            start(i == 0 ? "messaging-service" : "messaging-service-" + (i + 1), port, port, "messaging", shared, jvm, logs);
         }
-        start("gateway", 8080, null, shared, jvm, logs);
+        // The gateway serves /q/health (and metrics, OpenAPI) on its management port only.
+        Map<String, String> gatewayEnv = new HashMap<>(shared);
+        gatewayEnv.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(gatewayManagement));
+        start("gateway", 8080, gatewayManagement, null, gatewayEnv, jvm, logs);
 
         for (ServiceProcess service : services) {
             if (!service.awaitReady(READY_TIMEOUT)) {
@@ -130,7 +135,8 @@ public final class Suite {
         }
         StringBuilder pids = new StringBuilder();
         for (ServiceProcess service : services) {
-            pids.append(service.name).append(' ').append(service.pid()).append(' ').append(service.port).append('\n');
+            pids.append(service.name).append(' ').append(service.pid()).append(' ').append(service.port).append(' ').append(service.healthPort)
+                    .append('\n');
         }
         Files.writeString(dataDir.resolve("run/services"), pids, StandardCharsets.UTF_8);
         System.out.println();
@@ -139,7 +145,7 @@ public final class Suite {
         for (ServiceProcess service : services) {
             System.out.printf("  %-18s %s   (log: %s)%n", service.name, service.url(), root.relativize(service.log));
         }
-        System.out.println("  health             http://localhost:8080/q/health/ready");
+        System.out.println("  gateway health     http://localhost:" + gatewayManagement + "/q/health/ready   (its management port: also /q/metrics, /q/openapi)");
         System.out.println("Stop with Ctrl-C (or ./suite down).");
         Files.writeString(readyMarker, "ready\n", StandardCharsets.UTF_8);
     }
@@ -154,7 +160,7 @@ public final class Suite {
         return Arrays.asList(options.trim().split("\\s+"));
     }
 
-    private void start(String name, int port, String database, Map<String, String> shared, List<String> jvm, Path logs)
+    private void start(String name, int port, int healthPort, String database, Map<String, String> shared, List<String> jvm, Path logs)
             throws Exception {
         String module = name.startsWith("messaging-service") ? "messaging-service" : name;
         Map<String, String> env = new HashMap<>(shared);
@@ -166,7 +172,7 @@ public final class Suite {
         if (archives != null && Files.exists(jar)) {
             options.addAll(archives.options(name, jar));
         }
-        services.add(ServiceProcess.start(name, jar, port, env, options, logs));
+        services.add(ServiceProcess.start(name, jar, port, healthPort, env, options, logs));
     }
 
     private synchronized void stopAll() {

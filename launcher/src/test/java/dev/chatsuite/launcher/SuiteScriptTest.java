@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SuiteScriptTest {
 
     private static final Path ROOT = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
-    private static final int[] SUITE_PORTS = { 8080, 8081, 8082, 8083, 9000, Postgres.EMBEDDED_PORT, Redis.EMBEDDED_PORT };
+    private static final int[] SUITE_PORTS = { 8080, 8081, 8082, 8083, 9000, 9080, Postgres.EMBEDDED_PORT, Redis.EMBEDDED_PORT };
 
     @TempDir
     Path dataDir;

@@ -17,7 +17,7 @@ class ContainerJourneyTest {
     @Test
     void shouldServeReadyServicesFromTheirImages() {
         for (String service : new String[] { "auth-service", "messaging-service", "media-service", "gateway" }) {
-            given().baseUri(RunningContainers.url(service)).get("/q/health/ready").then().statusCode(200);
+            given().baseUri(RunningContainers.operationsUrl(service)).get("/q/health/ready").then().statusCode(200);
         }
     }
 

@@ -59,8 +59,15 @@ class KubernetesManifestTest {
             assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
             assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
             assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+            // A service with a management port (the gateway) is probed there; the others on their one port.
+            int management = managementPort(name);
+            String probed = management > 0 ? "management" : "http";
+            if (management > 0) {
+                assertThat(container.at("/ports/1/name").asText()).isEqualTo("management");
+                assertThat(container.at("/ports/1/containerPort").asInt()).as(name + " management port").isEqualTo(management);
+            }
             for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
-                assertThat(container.at("/" + probe + "/httpGet/port").asText()).as(name + " " + probe).isEqualTo("http");
+                assertThat(container.at("/" + probe + "/httpGet/port").asText()).as(name + " " + probe).isEqualTo(probed);
             }
             assertThat(container.at("/resources/limits/cpu").isMissingNode()).as(name + " cpu limit").isFalse();
             assertThat(container.at("/resources/limits/memory").isMissingNode()).as(name + " memory limit").isFalse();
@@ -215,6 +222,19 @@ class KubernetesManifestTest {
             properties.load(in);
         }
         return Integer.parseInt(properties.getProperty("quarkus.http.port"));
+    }
+
+    /** The default of quarkus.management.port when the service turns the management interface on, else 0. */
+    private static int managementPort(String service) throws IOException {
+        Properties properties = new Properties();
+        try (var in = Files.newInputStream(ROOT.resolve(service).resolve("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        if (!"true".equals(properties.getProperty("quarkus.management.enabled"))) {
+            return 0;
+        }
+        String port = properties.getProperty("quarkus.management.port", "9000");
+        return Integer.parseInt(port.replaceAll("^\\$\\{[^:]*:(\\d+)}$", "$1"));
     }
 
     private static List<JsonNode> kind(List<JsonNode> objects, String kind) {

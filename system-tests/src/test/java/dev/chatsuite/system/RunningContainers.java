@@ -44,6 +44,10 @@ public final class RunningContainers implements BeforeAllCallback {
         return started.urls().get(service);
     }
 
+    static String operationsUrl(String service) {
+        return RunningSuite.operationsUrl(started.urls(), service);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (RunningContainers.class) {
@@ -164,7 +168,7 @@ public final class RunningContainers implements BeforeAllCallback {
                 containers.add(container);
             }
             for (String service : SERVICES) {
-                RunningSuite.awaitReady(service, urls.get(service), logs.resolve(service + ".log"));
+                RunningSuite.awaitReady(service, RunningSuite.operationsUrl(urls, service), logs.resolve(service + ".log"));
             }
             return suite;
         } catch (Exception | Error e) {

@@ -59,6 +59,15 @@ public final class RunningSuite implements BeforeAllCallback {
         return started.urls().get(service);
     }
 
+    /** Where a service serves /q/health, /q/metrics and /q/openapi: its own URL, or its management port (the gateway's). */
+    public static String operationsUrl(String service) {
+        return operationsUrl(started.urls(), service);
+    }
+
+    static String operationsUrl(Map<String, String> urls, String service) {
+        return urls.getOrDefault(service + "-management", urls.get(service));
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (RunningSuite.class) {
@@ -128,7 +137,7 @@ public final class RunningSuite implements BeforeAllCallback {
                 processes.add(builder.start());
             }
             for (String service : SERVICES) {
-                awaitReady(service, urls.get(service), logs.resolve(service + ".log"));
+                awaitReady(service, operationsUrl(urls, service), logs.resolve(service + ".log"));
             }
             return suite;
         } catch (Exception e) {
@@ -159,6 +168,14 @@ public final class RunningSuite implements BeforeAllCallback {
         env.put("JWKS_URL", urls.get("auth-service") + "/.well-known/jwks.json");
         env.put("MEDIA_SIGNING_SECRET", SIGNING_SECRET);
         env.put("PUBLIC_URL", publicUrl);
+        // The gateway serves its operations endpoints on a management port of its own (a free one here).
+        try {
+            int management = freePort();
+            env.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(management));
+            urls.put("gateway-management", "http://127.0.0.1:" + management);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         // Journeys make many calls from one IP; the limits themselves are tested in the gateway module.
         for (String limit : List.of("LOGIN", "REGISTER", "FORGOT", "UPLOAD", "DEFAULT")) {
             env.put("RATE_LIMIT_" + limit, "0");

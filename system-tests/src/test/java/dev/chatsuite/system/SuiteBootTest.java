@@ -15,7 +15,7 @@ class SuiteBootTest {
     @Test
     void shouldBringUpFourServicesThatAreAllReady() {
         for (String service : new String[] { "auth-service", "messaging-service", "media-service", "gateway" }) {
-            Response ready = given().baseUri(RunningSuite.url(service)).get("/q/health/ready");
+            Response ready = given().baseUri(RunningSuite.operationsUrl(service)).get("/q/health/ready");
             assertThat(ready.statusCode()).as(service + ": " + ready.asString()).isEqualTo(200);
             assertThat(ready.jsonPath().getString("status")).isEqualTo("UP");
         }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * The failure paths every service answers with problem+json. Each service's test suite has
@@ -112,13 +113,18 @@ public abstract class ProblemContractTest {
         return headers + new String(body, StandardCharsets.UTF_8);
     }
 
+    /** Where the operations endpoints are served: the main port, unless a service moved them to a management port. */
+    protected RequestSpecification operations() {
+        return given();
+    }
+
     @Test
     void shouldServeHealthOpenApiAndMetrics() {
-        given().get("/q/health/live").then().statusCode(200);
-        Response openapi = given().accept("application/json").get("/q/openapi");
+        operations().get("/q/health/live").then().statusCode(200);
+        Response openapi = operations().accept("application/json").get("/q/openapi");
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(openapi.asString()).contains("bearer");
-        Response metrics = given().get("/q/metrics");
+        Response metrics = operations().get("/q/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.asString()).contains("jvm_memory_used_bytes");
     }

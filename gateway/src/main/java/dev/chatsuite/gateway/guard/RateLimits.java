@@ -5,19 +5,23 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.gateway.GatewayConfig;
-import dev.chatsuite.gateway.session.AccessTokens;
+import dev.chatsuite.gateway.session.TokenVerifier;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * The contract's limits: login per client IP and identifier, register and forgot-password per
- * IP, uploads per user, everything else per user (or IP when anonymous). The client IP is the
+ * IP, uploads per user, everything else per user (or IP when anonymous). Routes are told apart
+ * by the canonical route key ({@link CanonicalPath}), so no spelling of a path escapes its
+ * limit; a user is only ever the subject of a token whose signature the gateway verified
+ * ({@link TokenVerifier}): any other token counts against its IP. The client IP is the
  * peer's address, or X-Forwarded-For only when the peer is a trusted proxy (Quarkus resolves
  * that from TRUSTED_PROXIES before this runs).
  */
@@ -25,10 +29,12 @@ import io.vertx.ext.web.RoutingContext;
 public class RateLimits {
 
     private final RateLimiter limiter;
+    private final TokenVerifier tokens;
     private final GatewayConfig.RateLimits limits;
 
-    public RateLimits(RateLimiter limiter, GatewayConfig config) {
+    public RateLimits(RateLimiter limiter, TokenVerifier tokens, GatewayConfig config) {
         this.limiter = limiter;
+        this.tokens = tokens;
         this.limits = config.limits();
     }
 
@@ -38,26 +44,25 @@ public class RateLimits {
         return check(ctx, "login", clientIp(ctx) + "|" + digest(who), limits.login());
     }
 
-    /** Every other API call and upgrade. */
-    public Uni<Void> request(RoutingContext ctx, String accessToken) {
-        String path = ctx.normalizedPath();
+    /** Every other API call and upgrade, by its canonical route key and the access token it presents (or null). */
+    public Uni<Void> request(RoutingContext ctx, String routeKey, String accessToken) {
         HttpMethod method = ctx.request().method();
-        if (method == HttpMethod.POST && path.equals("/api/auth/register")) {
+        if (method == HttpMethod.POST && routeKey.equals("/api/auth/register")) {
             return check(ctx, "register", clientIp(ctx), limits.register());
         }
-        if (method == HttpMethod.POST && path.equals("/api/auth/password/forgot")) {
+        if (method == HttpMethod.POST && routeKey.equals("/api/auth/password/forgot")) {
             return check(ctx, "forgot", clientIp(ctx), limits.forgot());
         }
-        boolean upload = method == HttpMethod.POST && path.equals("/api/media");
+        boolean upload = method == HttpMethod.POST && routeKey.equals("/api/media");
         int limit = upload ? limits.upload() : limits.defaultLimit();
         if (limit <= 0) {
-            // Turned off: skip reading the token for a key nobody counts.
+            // Turned off: skip verifying the token for a key nobody counts.
             return Uni.createFrom().voidItem();
         }
-        String user = AccessTokens.rateKey(accessToken);
-        return check(ctx, upload ? "upload" : "default", user == null ? "ip:" + clientIp(ctx) : user, limit);
+        Uni<Optional<String>> subject = accessToken == null ? Uni.createFrom().item(Optional.empty()) : tokens.subject(accessToken);
+        return subject.chain(user -> check(ctx, upload ? "upload" : "default",
+                user.map(sub -> "user:" + digest(sub)).orElseGet(() -> "ip:" + clientIp(ctx)), limit));
     }
-
     private Uni<Void> check(RoutingContext ctx, String bucket, String key, int limit) {
         return limiter.acquire(bucket, key, limit).map(wait -> {
             if (wait > 0) {
@@ -72,7 +77,7 @@ public class RateLimits {
         return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
     }
 
-    /** Identifiers are hashed so Redis never holds an email address in clear. */
+    /** Identifiers and subjects are hashed so Redis never holds an email address in clear. */
     static String digest(String value) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

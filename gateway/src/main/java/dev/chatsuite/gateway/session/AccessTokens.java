@@ -6,52 +6,56 @@ import java.util.Base64;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Reads what the gateway needs from an access token without verifying it: its expiry (to
- * refresh before forwarding) and a rate-limit key. The services verify every token they
- * receive, so a forged token gains nothing here: its key includes its signature, so it can
- * only ever spend its own quota, never someone else's.
+ * Reads an access token's parts without verifying it: its expiry (to refresh before
+ * forwarding) and its header (for the key id). Who the token belongs to is only ever taken
+ * from {@link TokenVerifier}, which checks the signature.
  */
 public final class AccessTokens {
 
     /** Refresh this close to expiry, so a token does not die on its way upstream. */
     private static final long LEEWAY_SECONDS = 10;
+    /** Longer than any token auth-service issues: anything beyond is not read at all. */
+    static final int MAX_LENGTH = 8 * 1024;
 
     private AccessTokens() {
     }
 
     public static boolean isFresh(String token, long nowEpochSeconds) {
         JsonObject claims = claims(token);
-        return claims != null && claims.getLong("exp", 0L) - LEEWAY_SECONDS > nowEpochSeconds;
+        return claims != null && number(claims, "exp") - LEEWAY_SECONDS > nowEpochSeconds;
     }
 
     /** Seconds until expiry (0 when unreadable or expired). */
     public static long expiresIn(String token, long nowEpochSeconds) {
         JsonObject claims = claims(token);
-        return claims == null ? 0 : Math.max(0, claims.getLong("exp", 0L) - nowEpochSeconds);
-    }
-
-    /** {@code user:<sub>:<first signature chars>}, or null without a readable token. */
-    public static String rateKey(String token) {
-        JsonObject claims = claims(token);
-        if (claims == null || claims.getString("sub") == null) {
-            return null;
-        }
-        String signature = token.substring(token.lastIndexOf('.') + 1);
-        return "user:" + claims.getString("sub") + ":" + signature.substring(0, Math.min(16, signature.length()));
+        return claims == null ? 0 : Math.max(0, number(claims, "exp") - nowEpochSeconds);
     }
 
     static JsonObject claims(String token) {
-        if (token == null) {
+        return part(token, 1);
+    }
+
+    static JsonObject header(String token) {
+        return part(token, 0);
+    }
+
+    /** One base64url JSON part of a three-part compact JWS, or null when it is not one. */
+    private static JsonObject part(String token, int index) {
+        if (token == null || token.length() > MAX_LENGTH) {
             return null;
         }
-        String[] parts = token.split("\\.");
+        String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
             return null;
         }
         try {
-            return new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+            return new JsonObject(new String(Base64.getUrlDecoder().decode(parts[index]), StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    private static long number(JsonObject claims, String name) {
+        return claims.getValue(name) instanceof Number n ? n.longValue() : 0L;
     }
 }

@@ -2,7 +2,9 @@ package dev.chatsuite.gateway.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.common.request.RequestIds;
+import dev.chatsuite.gateway.body.BoundedBody;
 import dev.chatsuite.gateway.upstream.Upstream;
 import dev.chatsuite.gateway.upstream.UpstreamFailures;
 import dev.chatsuite.gateway.upstream.Upstreams;
@@ -17,6 +19,8 @@ import io.vertx.core.json.JsonObject;
 @ApplicationScoped
 public class AuthCalls {
 
+    /** auth's answers to these calls are a few hundred bytes; anything over this is refused while it streams. */
+    static final long MAX_REPLY_BYTES = 256 * 1024;
     private final Upstream auth;
 
     public AuthCalls(Upstreams upstreams) {
@@ -40,6 +44,11 @@ public class AuthCalls {
 
     public Uni<Reply> logout(String refreshToken) {
         return call(HttpMethod.POST, "/api/auth/logout", new JsonObject().put("refreshToken", refreshToken), null, null, null);
+    }
+
+    /** auth-service's public keys (a JWKS document). */
+    public Uni<Reply> jwks(String path) {
+        return call(HttpMethod.GET, path, null, null, null, null);
     }
 
     public Uni<Reply> me(String accessToken) {
@@ -73,7 +82,16 @@ public class AuthCalls {
                 return request.send(body.toBuffer());
             }
             return request.send();
-        }).compose(response -> response.body().map(bytes -> new Reply(response.statusCode(), json(bytes))));
+        }).compose(response -> io.vertx.core.Future.fromCompletionStage(
+                // Read in the callback that delivers the answer, so no chunk arrives before the handler.
+                BoundedBody.read(response, response.getHeader("Content-Length"), MAX_REPLY_BYTES)
+                        .map(bytes -> new Reply(response.statusCode(), json(bytes)))
+                        .onFailure(ProblemException.class).transform(tooBig -> {
+                            // Not the browser's 413: auth misbehaved. Drop the rest of its answer.
+                            response.request().reset();
+                            return new ProblemException(502, "bad-gateway", "The auth service answered with an oversized body.");
+                        })
+                        .subscribeAsCompletionStage()));
         return Uni.createFrom().completionStage(reply.toCompletionStage())
                 .onFailure().invoke(e -> {
                     if (UpstreamFailures.isConnectFailure(e)) {

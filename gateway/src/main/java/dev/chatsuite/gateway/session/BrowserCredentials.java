@@ -26,8 +26,14 @@ public class BrowserCredentials {
         this.refresher = refresher;
     }
 
-    public boolean usesCookies(RoutingContext ctx) {
-        return ctx.request().getHeader("Authorization") == null && cookies.present(ctx) && !UNTOUCHED.contains(ctx.normalizedPath());
+    /** True when the gateway authenticates this request (its canonical route key given) from the session cookies. */
+    public boolean usesCookies(RoutingContext ctx, String routeKey) {
+        return ctx.request().getHeader("Authorization") == null && cookies.present(ctx) && !UNTOUCHED.contains(routeKey);
+    }
+
+    /** The access cookie as presented (maybe expired), for the rate-limit bucket; null without one. */
+    public String presentedAccess(RoutingContext ctx) {
+        return cookies.access(ctx);
     }
 
     /** The access token to send upstream, if the browser has a live session. */

@@ -1,5 +1,7 @@
 package dev.chatsuite.gateway.session;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.chatsuite.gateway.GatewayConfig;
@@ -13,6 +15,9 @@ import io.vertx.ext.web.RoutingContext;
  */
 @ApplicationScoped
 public class SessionCookies {
+
+    /** Every name the session cookies may have (lower case), with and without the {@code __Host-} prefix. */
+    public static final Set<String> NAMES = Set.of("chat_access", "chat_refresh", "__host-chat_access", "__host-chat_refresh");
 
     private final boolean secure;
     private final String accessName;

@@ -4,14 +4,16 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.chatsuite.common.request.RequestIds;
+import dev.chatsuite.gateway.session.CookieHeader;
+import dev.chatsuite.gateway.session.SessionCookies;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * The headers an upstream receives: the client's, minus hop-by-hop headers and those only
- * the gateway may set (X-Forwarded-*, Forwarded, internal identity headers), plus the
- * gateway's own X-Forwarded-* and X-Request-Id.
+ * the gateway may set (X-Forwarded-*, Forwarded, internal identity headers) and the gateway's
+ * session cookies, plus the gateway's own X-Forwarded-* and X-Request-Id.
  */
 public final class ForwardedHeaders {
 
@@ -45,6 +47,14 @@ public final class ForwardedHeaders {
             String lower = entry.getKey().toLowerCase(Locale.ROOT);
             boolean lengthKept = keepLength && lower.equals("content-length");
             if ((HOP_BY_HOP.contains(lower) && !lengthKept) || gatewayOnly(lower) || (websocket && WEBSOCKET_HANDSHAKE.contains(lower))) {
+                return;
+            }
+            if (lower.equals("cookie")) {
+                // The session cookies are the gateway's: the access token goes up as Authorization, the refresh token never.
+                String others = CookieHeader.without(entry.getValue(), SessionCookies.NAMES);
+                if (others != null) {
+                    headers.add(entry.getKey(), others);
+                }
                 return;
             }
             headers.add(entry.getKey(), entry.getValue());

@@ -9,6 +9,8 @@ import dev.chatsuite.common.http.ContentLength;
 import dev.chatsuite.common.request.AccessLog;
 import dev.chatsuite.common.request.RequestIds;
 import dev.chatsuite.gateway.GatewayConfig;
+import dev.chatsuite.gateway.body.CappedStream;
+import dev.chatsuite.gateway.body.Oversize;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
@@ -38,13 +40,25 @@ public class HttpForwarder {
         this.upstreamLogs = config.accessLog() == GatewayConfig.AccessLogScope.OWN;
     }
 
-    /** Forwards the request; {@code body} is the already-read body, or null to stream it from the (paused) request. */
-    public void forward(RoutingContext ctx, Upstream upstream, Buffer body) {
+    /**
+     * Forwards the request to {@code uri} (its canonical path and query); {@code body} is the
+     * already-read body, or null to stream it from the (paused) request, refused with 413 as
+     * soon as more than {@code maxBody} bytes have come, whether or not a length was declared.
+     */
+    public void forward(RoutingContext ctx, Upstream upstream, Buffer body, String uri, long maxBody) {
+        if (body == null && ContentLength.parse(ctx.request().getHeader("Content-Length")) > maxBody) {
+            Oversize.refuse(ctx, maxBody);
+            return;
+        }
         boolean retryable = IDEMPOTENT.contains(ctx.request().method()) && !hasBody(ctx.request());
-        attempt(ctx, upstream, body, retryable ? upstream.size() : 1);
+        attempt(ctx, upstream, body, new Destination(uri, maxBody), retryable ? upstream.size() : 1);
     }
 
-    private void attempt(RoutingContext ctx, Upstream upstream, Buffer body, int attemptsLeft) {
+    /** Where the request goes upstream and how much body it may carry. */
+    private record Destination(String uri, long maxBody) {
+    }
+
+    private void attempt(RoutingContext ctx, Upstream upstream, Buffer body, Destination to, int attemptsLeft) {
         HttpServerRequest request = ctx.request();
         Upstream.Target target = upstream.pick().orElse(null);
         if (target == null) {
@@ -55,7 +69,7 @@ public class HttpForwarder {
         RequestOptions options = new RequestOptions()
                 .setHost(target.host).setPort(target.port).setSsl(target.ssl)
                 .setMethod(request.method())
-                .setURI(request.uri())
+                .setURI(to.uri())
                 .setHeaders(headers)
                 .setIdleTimeout(upstream.config().idleTimeout().toMillis());
         upstream.http().request(options).onComplete(connected -> {
@@ -63,18 +77,18 @@ public class HttpForwarder {
                 if (UpstreamFailures.isConnectFailure(connected.cause())) {
                     upstream.markDown(target);
                     if (attemptsLeft > 1) {
-                        attempt(ctx, upstream, body, attemptsLeft - 1);
+                        attempt(ctx, upstream, body, to, attemptsLeft - 1);
                         return;
                     }
                 }
                 fail(ctx, UpstreamFailures.problem(upstream, connected.cause()));
                 return;
             }
-            send(ctx, upstream, connected.result(), body);
+            send(ctx, upstream, connected.result(), body, to.maxBody());
         });
     }
 
-    private void send(RoutingContext ctx, Upstream upstream, HttpClientRequest outbound, Buffer body) {
+    private void send(RoutingContext ctx, Upstream upstream, HttpClientRequest outbound, Buffer body, long maxBody) {
         HttpServerRequest request = ctx.request();
         io.vertx.core.Future<HttpClientResponse> response;
         if (body != null) {
@@ -86,7 +100,10 @@ public class HttpForwarder {
             if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
                 ctx.response().writeContinue();
             }
-            response = outbound.send(request);
+            response = outbound.send(new CappedStream(request, maxBody, () -> {
+                Oversize.refuse(ctx, maxBody);
+                outbound.reset();
+            }));
         } else {
             request.resume();
             response = outbound.send();
@@ -151,7 +168,7 @@ public class HttpForwarder {
         ctx.request().resume();
         if (!ctx.response().headWritten()) {
             ctx.fail(problem);
-        } else {
+        } else if (!ctx.response().ended()) {
             ctx.request().connection().close();
         }
     }

@@ -4,17 +4,30 @@ import static dev.chatsuite.testsupport.ProblemAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.chatsuite.gateway.GatewayTestSupport;
 import dev.chatsuite.gateway.GatewayTestSupport.Browser;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -25,8 +38,12 @@ class GuardTest {
     @Inject
     RedisDataSource redis;
 
+    @TestHTTPResource("/")
+    URL root;
+
     /** Rate-limit counters live in this module's own Redis database; each test starts from zero. */
     @BeforeEach
+    @AfterEach
     void resetCounters() {
         redis.execute("FLUSHDB");
     }
@@ -83,6 +100,7 @@ class GuardTest {
 
     @Test
     void shouldLimitLoginsPerIpAndIdentifier() {
+        GatewayTestSupport.withinOneWindow(5);
         String who = "victim-" + UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
             login(who, "wrong").then().statusCode(401);
@@ -96,6 +114,7 @@ class GuardTest {
 
     @Test
     void shouldLimitRegistrationsPerIp() {
+        GatewayTestSupport.withinOneWindow(5);
         for (int i = 0; i < 2; i++) {
             register().then().statusCode(201);
         }
@@ -106,6 +125,7 @@ class GuardTest {
 
     @Test
     void shouldLimitForgotPasswordPerIp() {
+        GatewayTestSupport.withinOneWindow(5);
         for (int i = 0; i < 2; i++) {
             forgot().then().statusCode(200);
         }
@@ -114,6 +134,7 @@ class GuardTest {
 
     @Test
     void shouldLimitUploadsPerUser() {
+        GatewayTestSupport.withinOneWindow(5);
         String token = GatewayTestSupport.token("uploader-" + UUID.randomUUID());
         for (int i = 0; i < 2; i++) {
             assertThat(upload(token).statusCode()).as("forwarded to the (down) media upstream").isIn(502, 503);
@@ -127,6 +148,59 @@ class GuardTest {
         given().header("X-Forwarded-For", "10.0.0.1").contentType(ContentType.JSON).body("{}").post("/api/auth/register").then().statusCode(201);
         given().header("X-Forwarded-For", "10.0.0.2").contentType(ContentType.JSON).body("{}").post("/api/auth/register").then().statusCode(201);
         assertProblem(given().header("X-Forwarded-For", "10.0.0.3").contentType(ContentType.JSON).body("{}").post("/api/auth/register"), 429);
+    }
+
+    @Test
+    void shouldCountForgedTokensAgainstTheAnonymousLimitOfTheirIp() throws Exception {
+        GatewayTestSupport.withinOneWindow(40);
+        List<Integer> statuses = inParallel(700, () -> GatewayTestSupport.forgedToken("forger-" + UUID.randomUUID()));
+
+        assertThat(statuses.stream().filter(s -> s == 200).count()).as("requests let through under the anonymous limit of 600").isEqualTo(600);
+        assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(100);
+        // A token the gateway verified has its own bucket.
+        given().auth().oauth2(GatewayTestSupport.token("real-" + UUID.randomUUID())).get("/api/conversations").then().statusCode(200);
+    }
+
+    @Test
+    void shouldRateLimitBeforeRefreshingAnExpiredSession() throws Exception {
+        GatewayTestSupport.withinOneWindow(40);
+        String identifier = "busy-" + UUID.randomUUID();
+        String sameUser = GatewayTestSupport.token("user-" + identifier);
+        GatewayTestSupport.accessTtl(5);
+        try {
+            Browser browser = Browser.signIn(identifier);
+            assertThat(inParallel(600, () -> sameUser)).containsOnly(200);
+            int refreshesBefore = GatewayTestSupport.refreshes();
+
+            Response limited = browser.request().get("/api/conversations");
+
+            assertProblem(limited, 429, "rate-limited");
+            assertThat(GatewayTestSupport.refreshes()).as("no refresh for a request over the limit").isEqualTo(refreshesBefore);
+            assertThat(limited.headers().getValues("Set-Cookie")).isEmpty();
+        } finally {
+            GatewayTestSupport.accessTtl(900);
+        }
+    }
+
+    /**
+     * {@code count} GETs of /api/conversations at once from this one client IP, each with the
+     * bearer token {@code tokens} gives (16 in flight on a pooled client, so a series fits in one window).
+     */
+    private List<Integer> inParallel(int count, Supplier<String> tokens) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI uri = URI.create(root.toString().replaceAll("/$", "") + "/api/conversations");
+        List<CompletableFuture<HttpResponse<Void>>> calls = new ArrayList<>();
+        Semaphore inFlight = new Semaphore(16);
+        for (int i = 0; i < count; i++) {
+            HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + tokens.get()).GET().build();
+            inFlight.acquire();
+            calls.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> inFlight.release()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<Void>> call : calls) {
+            statuses.add(call.get(60, TimeUnit.SECONDS).statusCode());
+        }
+        return statuses;
     }
 
     private static Response login(String identifier, String password) {

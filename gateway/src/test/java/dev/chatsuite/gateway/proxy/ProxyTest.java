@@ -40,6 +40,22 @@ class ProxyTest {
     }
 
     @Test
+    void shouldNotForwardTheGatewaysSessionCookies() {
+        Browser browser = Browser.signIn("cookies-" + java.util.UUID.randomUUID());
+
+        browser.request().cookie("theme", "dark").get("/api/conversations/cookies").then().statusCode(200);
+
+        var seen = GatewayTestSupport.lastSeen("/api/conversations/cookies");
+        assertThat(seen.getString("cookie")).isEqualTo("theme=dark");
+        assertThat(seen.getString("authorization")).isEqualTo("Bearer " + browser.cookies().get("chat_access"));
+
+        browser.request().get("/api/auth/logout-probe").then().statusCode(200);
+        assertThat(GatewayTestSupport.lastSeen("/api/auth/logout-probe").getString("cookie")).isNull();
+        browser.request().header("Authorization", "Bearer own").get("/api/conversations/cookies").then().statusCode(200);
+        assertThat(GatewayTestSupport.lastSeen("/api/conversations/cookies").getString("cookie")).isNull();
+    }
+
+    @Test
     void shouldStreamATenMebibyteMultipartPost() {
         byte[] file = new byte[10 * 1024 * 1024];
         given().auth().oauth2(GatewayTestSupport.token("m")).multiPart("body", "hi").multiPart("files", "big.bin", file)

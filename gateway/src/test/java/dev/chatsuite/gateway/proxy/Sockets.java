@@ -36,9 +36,9 @@ final class Sockets implements AutoCloseable {
         volatile WebSocket socket;
 
         String nextText() throws InterruptedException {
-            String text = texts.poll(20, TimeUnit.SECONDS);
+            String text = texts.poll(60, TimeUnit.SECONDS);
             if (text == null) {
-                throw new AssertionError("no text within 20 s" + (closed.isDone() ? "; closed with " + closed.getNow(null) : ""));
+                throw new AssertionError("no text within 60 s" + (closed.isDone() ? "; closed with " + closed.getNow(null) : ""));
             }
             return text;
         }

@@ -58,7 +58,7 @@ class WebSocketCapacityTest {
         }
     }
 
-    /** Each socket its own user, so the per-user limit (1000/min here) is checked but never reached. */
+    /** Each socket its own user, so the per-user limit (600/min here) is checked but never reached. */
     static Map<String, String> bearer(String prefix) {
         return Map.of("Authorization", "Bearer " + GatewayTestSupport.token(prefix + "-" + UUID.randomUUID()));
     }

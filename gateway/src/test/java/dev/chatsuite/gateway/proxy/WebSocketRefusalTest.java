@@ -30,7 +30,7 @@ import io.vertx.core.http.RequestOptions;
 @QuarkusTest
 class WebSocketRefusalTest {
 
-    private static final int DEFAULT_LIMIT = 1000;
+    private static final int DEFAULT_LIMIT = 600;
 
     @TestHTTPResource("/")
     java.net.URL root;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.chatsuite.gateway.GatewayTestSupport;
 import dev.chatsuite.gateway.GatewayTestSupport.Browser;
+import dev.chatsuite.gateway.UpstreamStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -89,6 +90,19 @@ class SessionTest {
         assertThat(GatewayTestSupport.refreshes() - before).isEqualTo(1);
         assertThat(a.getCookie("chat_access")).isNotNull().isNotEqualTo(browser.cookies().get("chat_access"));
         assertThat(GatewayTestSupport.lastSeen("/api/conversations/one").getString("authorization")).isEqualTo("Bearer " + a.getCookie("chat_access"));
+    }
+
+    @Test
+    void shouldRefuseAnOversizedAnswerFromAuthWithoutReadingItWhole() {
+        GatewayTestSupport.hugeAuthAnswers(true);
+        try {
+            Response response = given().contentType(ContentType.JSON).body(Map.of("identifier", "huge", "password", UpstreamStub.PASSWORD))
+                    .post("/api/session");
+            assertProblem(response, 502, "bad-gateway");
+            assertThat(response.asString()).contains("oversized");
+        } finally {
+            GatewayTestSupport.hugeAuthAnswers(false);
+        }
     }
 
     @Test
