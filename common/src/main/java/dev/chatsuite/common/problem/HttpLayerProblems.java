@@ -72,6 +72,12 @@ public class HttpLayerProblems {
             write(ctx, 401, "The bearer token is missing, expired or invalid; sign in again or refresh it.");
             return;
         }
+        if (ctx.failure() != null && DependencyFailures.isDatabaseUnavailable(ctx.failure())) {
+            LOG.warnf("Database unreachable on %s: %s", ctx.request().path(), ctx.failure().toString());
+            write(ctx, Problems.of(503, ProblemType.of(DependencyFailures.DATABASE_TYPE), DependencyFailures.DATABASE_DETAIL,
+                    ctx.request().path(), null));
+            return;
+        }
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         if (status >= 500 && ctx.failure() != null) {
             LOG.errorf(ctx.failure(), "Unexpected failure on %s", ctx.request().path());
@@ -91,6 +97,9 @@ public class HttpLayerProblems {
                 .remove(HttpHeaders.ETAG);
         if (problem.status() != 416) {
             ctx.response().headers().remove("Content-Range");
+        }
+        if (problem.status() == 503 && !ctx.response().headers().contains(Problems.RETRY_AFTER)) {
+            ctx.response().putHeader(Problems.RETRY_AFTER, Integer.toString(DependencyFailures.RETRY_AFTER_SECONDS));
         }
         ctx.response()
                 .setStatusCode(problem.status())

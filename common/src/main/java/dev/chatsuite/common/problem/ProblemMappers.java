@@ -108,6 +108,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = PRIORITY + 1)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DependencyFailures.isDatabaseUnavailable(e)) {
+            LOG.warnf("Database unreachable on %s: %s", path(uri), e.toString());
+            return Problems.response(Problems.of(503, ProblemType.of(DependencyFailures.DATABASE_TYPE),
+                    DependencyFailures.DATABASE_DETAIL, path(uri), null));
+        }
         LOG.errorf(e, "Unexpected failure on %s", path(uri));
         return Problems.response(Problems.of(500, ProblemType.forStatus(500), Problems.defaultDetail(500), path(uri), null));
     }
