@@ -62,6 +62,9 @@ public class HttpLayerProblems {
             return;
         }
         if (ctx.failure() instanceof ProblemException problem) {
+            if (problem.status() == 401) {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            }
             write(ctx, Problems.of(problem.status(), problem.type(), problem.getMessage(), ctx.request().path(), problem.errors()));
             return;
         }

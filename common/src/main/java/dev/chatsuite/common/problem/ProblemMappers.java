@@ -35,7 +35,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response problem(ProblemException e, UriInfo uri) {
-        return Problems.response(Problems.of(e.status(), e.type(), e.getMessage(), path(uri), e.errors()));
+        Response response = Problems.response(Problems.of(e.status(), e.type(), e.getMessage(), path(uri), e.errors()));
+        return e.status() == 401 ? Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build() : response;
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
