@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.media.MediaConfig;
@@ -32,6 +33,7 @@ public class UploadPreparer {
     private final Semaphore imageJobs;
     private final ImageSteps steps;
 
+    @Inject
     public UploadPreparer(MediaConfig config, TypeSniffer sniffer) {
         this(config, sniffer, ImageSteps.IMAGE_IO);
     }
