@@ -31,9 +31,9 @@ public interface AuthConfig {
     @WithDefault("PT30M")
     Duration resetTokenTtl();
 
-    /** Usernames that get the admin group (AUTH_ADMIN_USERNAMES, comma-separated). */
-    @WithName("admin-usernames")
-    Optional<List<String>> adminUsernames();
+    /** The first administrator, made at start-up from a secret (see AdminBootstrap). */
+    @WithName("admin-bootstrap")
+    AdminBootstrap adminBootstrap();
 
     /** The gateway's public origin, for reset links and avatar URLs (PUBLIC_URL). */
     @WithName("public-url")
@@ -68,6 +68,19 @@ public interface AuthConfig {
         @WithName("local-dir")
         @WithDefault("data/keys")
         String localDir();
+    }
+
+    interface AdminBootstrap {
+        /** The administrator's password until changed; unset: no bootstrap (AUTH_ADMIN_BOOTSTRAP_SECRET). */
+        Optional<String> secret();
+
+        /** Its username (AUTH_ADMIN_BOOTSTRAP_USERNAME). */
+        @WithDefault("admin")
+        String username();
+
+        /** Its email (AUTH_ADMIN_BOOTSTRAP_EMAIL). */
+        @WithDefault("admin@chat-suite.local")
+        String email();
     }
 
     interface Mail {

@@ -63,13 +63,17 @@ public final class AuthApi {
         return new User(id, username, email, login.jsonPath().getString("accessToken"), login.jsonPath().getString("refreshToken"));
     }
 
-    /** The configured admin (AUTH_ADMIN_USERNAMES=root_admin in tests), registered once per test run. */
-    public static synchronized User admin() {
-        Response registered = register("root_admin@example.test", "root_admin", PASSWORD, null);
-        String id = registered.statusCode() == 201 ? registered.jsonPath().getString("user.id") : null;
-        User user = loggedIn(id, "root_admin", "root_admin@example.test");
-        return id != null ? user : new User(user.as().get("/api/auth/me").jsonPath().getString("id"), user.username(),
-                user.email(), user.accessToken(), user.refreshToken());
+    /** The bootstrap secret of the test profile (auth.admin-bootstrap.secret): root_admin's password. */
+    public static final String ADMIN_SECRET = "test-only admin bootstrap secret";
+
+    /** The administrator made at start-up from the bootstrap secret (root_admin in tests), logged in. */
+    public static User admin() {
+        Response login = login("root_admin", ADMIN_SECRET);
+        assertThat(login.statusCode()).as(login.asString()).isEqualTo(200);
+        User user = new User(null, "root_admin", "root_admin@example.test", login.jsonPath().getString("accessToken"),
+                login.jsonPath().getString("refreshToken"));
+        return new User(user.as().get("/api/auth/me").jsonPath().getString("id"), user.username(), user.email(),
+                user.accessToken(), user.refreshToken());
     }
 
     public static Response refresh(String refreshToken) {

@@ -9,6 +9,7 @@ import io.quarkus.test.common.WithTestResource;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "auth_test"))
 @WithTestResource(value = MediaStub.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = SigningKeyTestResource.class, scope = TestResourceScope.GLOBAL)
 public final class TestResources {
     private TestResources() {
     }

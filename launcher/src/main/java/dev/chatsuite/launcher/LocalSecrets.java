@@ -22,6 +22,37 @@ final class LocalSecrets {
         this.dir = Files.createDirectories(dataDir.resolve("secrets"));
     }
 
+    /**
+     * An RSA private key (PKCS#8 PEM) for auth-service's JWT signing, made once like the other
+     * secrets: auth-service refuses to start in production without JWT_PRIVATE_KEY_FILE.
+     */
+    Path signingKey(String name) throws IOException {
+        Path file = dir.resolve(name);
+        if (!Files.exists(file)) {
+            try {
+                java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048, random);
+                byte[] pkcs8 = generator.generateKeyPair().getPrivate().getEncoded();
+                String pem = "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pkcs8)
+                        + "\n-----END PRIVATE KEY-----\n";
+                Files.writeString(file, pem, StandardCharsets.US_ASCII);
+                restrict(file);
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IOException("Cannot generate the local JWT signing key", e);
+            }
+        }
+        return file;
+    }
+
+    private static void restrict(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the folder's own permissions apply.
+        }
+    }
+
     String get(String name) throws IOException {
         Path file = dir.resolve(name);
         if (Files.exists(file)) {

@@ -93,6 +93,12 @@ public final class Suite {
         shared.put("DB_PASSWORD", postgres.password);
         shared.put("REDIS_URL", redis.url);
         shared.putIfAbsent("MEDIA_SIGNING_SECRET", secrets.get("media-signing-secret"));
+        // The services run in the prod profile, which needs every secret set (no local defaults).
+        if (!env.containsKey("JWT_PRIVATE_KEY_FILE")) {
+            shared.put("JWT_PRIVATE_KEY_FILE", secrets.signingKey("jwt-signing-key.pem").toString());
+            shared.put("JWT_KEY_ID", "local-1");
+        }
+        shared.putIfAbsent("AUTH_ADMIN_BOOTSTRAP_SECRET", secrets.get("admin-bootstrap-secret"));
         if (!env.containsKey("S3_ENDPOINT")) {
             String bucket = env.getOrDefault("S3_BUCKET", "chat-media");
             String accessKey = secrets.get("s3-access-key");

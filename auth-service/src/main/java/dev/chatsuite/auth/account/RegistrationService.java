@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.chatsuite.auth.AuthConfig;
 import dev.chatsuite.auth.password.BreachedPasswords;
 import dev.chatsuite.auth.password.PasswordHasher;
 import dev.chatsuite.auth.profile.MeView;
@@ -38,15 +37,13 @@ public class RegistrationService {
     private final BreachedPasswords breached;
     private final PasswordHasher hasher;
     private final ProfileViews views;
-    private final AuthConfig config;
 
     public RegistrationService(RequestValidation validation, BreachedPasswords breached, PasswordHasher hasher,
-            ProfileViews views, AuthConfig config) {
+            ProfileViews views) {
         this.validation = validation;
         this.breached = breached;
         this.hasher = hasher;
         this.views = views;
-        this.config = config;
     }
 
     public Uni<MeView> register(RegisterRequest raw, String clientIp) {
@@ -80,7 +77,8 @@ public class RegistrationService {
         account.username = request.username();
         account.passwordHash = passwordHash;
         account.tenantId = tenant == null ? null : tenant.id;
-        account.roles = config.adminUsernames().orElse(List.of()).contains(request.username()) ? List.of("user", "admin") : List.of("user");
+        // Never admin: that comes only from the bootstrap secret (AdminBootstrap).
+        account.roles = List.of("user");
         account.active = true;
         account.createdAt = Instant.now();
         Profile profile = new Profile();

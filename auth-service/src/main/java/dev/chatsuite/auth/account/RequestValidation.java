@@ -1,17 +1,18 @@
 package dev.chatsuite.auth.account;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import dev.chatsuite.common.problem.FieldErrors;
 import dev.chatsuite.common.problem.FieldError;
 import dev.chatsuite.common.problem.ProblemException;
 
-/** Bean Validation run by the service (after normalizing input), adding rules that need more than annotations. */
+/**
+ * Bean Validation run by the service (after normalizing input), adding rules that need more
+ * than annotations. One entry per field: the first rule it breaks (see {@link FieldErrors}).
+ */
 @ApplicationScoped
 public class RequestValidation {
 
@@ -21,18 +22,16 @@ public class RequestValidation {
         this.validator = validator;
     }
 
+    /** One error per invalid field, sorted by field; rules checked afterwards add only to fields still valid. */
     public List<FieldError> violations(Object request) {
-        List<FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<Object> violation : validator.validate(request)) {
-            errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
-        }
-        return errors;
+        return FieldErrors.of(validator.validate(request), path -> path.toString());
     }
 
     public static void throwIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
-            throw ProblemException.badRequest("The request has invalid fields; see errors.", errors);
+            List<FieldError> first = FieldErrors.firstPerField(errors);
+            first.sort(java.util.Comparator.comparing(FieldError::field));
+            throw ProblemException.badRequest("The request has invalid fields; see errors.", first);
         }
     }
 }

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import dev.chatsuite.auth.account.Account;
 import dev.chatsuite.auth.token.AccessTokens;
+import dev.chatsuite.auth.token.Session;
 import dev.chatsuite.common.http.BearerToken;
 import dev.chatsuite.common.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -15,10 +16,13 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Turns an {@code Authorization: Bearer} header into a {@link Caller}, or a 401. A token of a
- * disabled account is refused as soon as the account is disabled, not when the token expires.
+ * disabled account, or of a session that has ended, is refused at once, not when it expires.
  */
 @ApplicationScoped
 public class Callers {
+
+    /** The problem type of a token whose session was ended (logout, revocation, password change). */
+    public static final String SESSION_ENDED = "session-ended";
 
     private final AccessTokens tokens;
 
@@ -33,8 +37,22 @@ public class Callers {
         if (jwt == null) {
             return Uni.createFrom().failure(ProblemException.unauthorized("A valid bearer access token is required."));
         }
-        UUID userId = UUID.fromString(jwt.getSubject());
-        return Account.<Account>findById(userId).map(account -> {
+        UUID userId;
+        UUID sessionId;
+        UUID tenantId;
+        try {
+            userId = UUID.fromString(jwt.getSubject());
+            sessionId = uuidClaim(jwt, "sid");
+            tenantId = uuidClaim(jwt, "tid");
+        } catch (IllegalArgumentException | NullPointerException malformed) {
+            return Uni.createFrom().failure(ProblemException.unauthorized("A valid bearer access token is required."));
+        }
+        if (sessionId == null) {
+            return Uni.createFrom().failure(ProblemException.unauthorized("The access token names no session; sign in again."));
+        }
+        // A token of an ended session (logout, "end other sessions", a password change) stops
+        // working at once, not when it expires; a disabled account keeps its own problem type.
+        return Session.<Session>findById(sessionId).chain(session -> Account.<Account>findById(userId).map(account -> {
             if (account == null) {
                 throw ProblemException.unauthorized("This account does not exist.");
             }
@@ -43,11 +61,16 @@ public class Callers {
                 // messaging-service can close a WebSocket with 4003 rather than 4001.
                 throw new ProblemException(401, "account-disabled", "This account is disabled.");
             }
-            String tid = jwt.getClaim("tid");
-            String sid = jwt.getClaim("sid");
-            return new Caller(userId, sid == null ? null : UUID.fromString(sid), tid == null ? null : UUID.fromString(tid),
-                    jwt.getGroups(), token);
-        });
+            if (session == null || session.revokedAt != null || !session.accountId.equals(userId)) {
+                throw new ProblemException(401, SESSION_ENDED, "This session has ended; sign in again.");
+            }
+            return new Caller(userId, sessionId, tenantId, jwt.getGroups(), token);
+        }));
+    }
+
+    private static UUID uuidClaim(JsonWebToken jwt, String name) {
+        String value = jwt.getClaim(name);
+        return value == null ? null : UUID.fromString(value);
     }
 
     public Uni<Caller> requireAdmin(String authorization) {

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 import dev.chatsuite.auth.AuthConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.WorkerExecutor;
@@ -22,22 +24,29 @@ import io.vertx.mutiny.core.WorkerExecutor;
 @ApplicationScoped
 public class PasswordHasher {
 
+    /** Counts new hashes (registrations, changes, resets); the verification of a login is not one. */
+    public static final String HASHES_METRIC = "auth.password.hashes";
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private final Argon2PasswordEncoder argon2;
     private final WorkerExecutor hashers;
     private final String dummyHash;
+    private final Counter hashes;
 
-    public PasswordHasher(AuthConfig config, Vertx vertx) {
+    public PasswordHasher(AuthConfig config, Vertx vertx, MeterRegistry meters) {
         this.argon2 = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, config.hashing().parallelism(), config.hashing().memoryKib(),
                 config.hashing().iterations());
         int threads = config.hashing().threads().orElse(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         this.hashers = vertx.createSharedWorkerExecutor("argon2", threads);
         this.dummyHash = argon2.encode("not-a-real-password-but-same-cost");
+        this.hashes = meters.counter(HASHES_METRIC);
     }
 
     public Uni<String> hash(String password) {
-        return hashers.executeBlocking(Uni.createFrom().item(() -> argon2.encode(password)), false);
+        return hashers.executeBlocking(Uni.createFrom().item(() -> {
+            hashes.increment();
+            return argon2.encode(password);
+        }), false);
     }
 
     /** Checks a password; with {@code storedHash == null} it checks against the dummy hash and answers false. */

@@ -87,6 +87,11 @@ public class PasswordService {
         });
     }
 
+    /**
+     * The token is checked before the new password is hashed, so a made-up token costs a lookup
+     * and not an Argon2 hash; it is checked again under a row lock when the password is stored,
+     * so a link is used once even by two racing resets.
+     */
     public Uni<Void> reset(ResetPasswordRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("A JSON body is required.", List.of());
@@ -94,18 +99,25 @@ public class PasswordService {
         checkNewPassword(request, request.newPassword(), "newPassword");
         String hash = OpaqueTokens.hash(request.token());
         Instant now = Instant.now();
-        return hasher.hash(request.newPassword()).chain(passwordHash -> Panache.withTransaction(() ->
-                PasswordReset.<PasswordReset>findById(hash, LockModeType.PESSIMISTIC_WRITE).chain(reset -> {
-                    if (reset == null || reset.usedAt != null || reset.expiresAt.isBefore(now)) {
-                        return Uni.createFrom().failure(new ProblemException(400, "invalid-reset-token",
-                                "This reset link is invalid, expired or already used; ask for a new one.",
-                                List.of(new FieldError("token", "Invalid, expired or already used."))));
-                    }
-                    reset.usedAt = now;
-                    return Account.update("passwordHash = ?1 where id = ?2", passwordHash, reset.accountId)
-                            .chain(() -> sessions.revokeAll(reset.accountId))
-                            .invoke(() -> LOG.infof("Password reset for account %s; all sessions ended", reset.accountId));
-                }))).replaceWithVoid();
+        return Panache.withSession(() -> PasswordReset.<PasswordReset>findById(hash))
+                .invoke(reset -> requireUsable(reset, now))
+                .chain(() -> hasher.hash(request.newPassword()))
+                .chain(passwordHash -> Panache.withTransaction(() ->
+                        PasswordReset.<PasswordReset>findById(hash, LockModeType.PESSIMISTIC_WRITE).chain(reset -> {
+                            requireUsable(reset, now);
+                            reset.usedAt = now;
+                            return Account.update("passwordHash = ?1 where id = ?2", passwordHash, reset.accountId)
+                                    .chain(() -> sessions.revokeAll(reset.accountId))
+                                    .invoke(() -> LOG.infof("Password reset for account %s; all sessions ended", reset.accountId));
+                        }))).replaceWithVoid();
+    }
+
+    private static void requireUsable(PasswordReset reset, Instant now) {
+        if (reset == null || reset.usedAt != null || reset.expiresAt.isBefore(now)) {
+            throw new ProblemException(400, "invalid-reset-token",
+                    "This reset link is invalid, expired or already used; ask for a new one.",
+                    List.of(new FieldError("token", "Invalid, expired or already used.")));
+        }
     }
 
     private void checkNewPassword(Object request, String password, String field) {

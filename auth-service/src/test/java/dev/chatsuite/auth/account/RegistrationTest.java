@@ -92,6 +92,33 @@ class RegistrationTest {
         assertProblem(response, 400, "malformed-json");
     }
 
+    @Test
+    void shouldAnswerProblem400ForJsonOfTheWrongShape() {
+        for (String body : new String[] { "[]", "\"text\"", "7", "null", "{\"email\": 7, \"username\": [], \"password\": {}}" }) {
+            Response response = io.restassured.RestAssured.given().contentType("application/json").body(body).post("/api/auth/register");
+            assertThat(response.contentType()).as(body).startsWith("application/problem+json");
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertProblem(response, 400);
+        }
+        Response wrongTypes = io.restassured.RestAssured.given().contentType("application/json")
+                .body("{\"email\": \"x@example.test\", \"username\": [], \"password\": {}}").post("/api/auth/register");
+        assertProblem(wrongTypes, 400, "malformed-json");
+        assertFieldError(wrongTypes, "username");
+        assertThat(wrongTypes.jsonPath().getString("detail")).contains("wrong type");
+        Response array = io.restassured.RestAssured.given().contentType("application/json").body("[]").post("/api/auth/register");
+        assertProblem(array, 400, "malformed-json");
+        assertThat(array.jsonPath().getString("detail")).contains("JSON object");
+    }
+
+    @Test
+    void shouldAnswerOneEntryPerFieldWithTheFirstRuleBroken() {
+        String longInvalid = "x".repeat(260) + "@@example.test";
+        Response response = register(longInvalid, "x!", "", null);
+        assertProblem(response, 400, "validation");
+        assertThat(response.jsonPath().getList("errors.field", String.class)).containsExactly("email", "password", "username");
+        assertThat(response.jsonPath().getString("errors.find { it.field == 'password' }.message")).isEqualTo("Password is required.");
+    }
+
     static long count(String sql, Object param) throws Exception {
         try (Connection db = PostgresDatabases.connect("auth_test"); PreparedStatement st = db.prepareStatement(sql)) {
             st.setObject(1, param);

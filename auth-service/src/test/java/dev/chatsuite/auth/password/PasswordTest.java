@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.chatsuite.auth.AuthApi;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,9 @@ class PasswordTest {
 
     @Inject
     MockMailbox mailbox;
+
+    @Inject
+    MeterRegistry meters;
 
     @BeforeEach
     void clearMailbox() {
@@ -88,8 +92,27 @@ class PasswordTest {
     }
 
     @Test
-    void shouldRefuseAnUnknownResetToken() {
+    void shouldRefuseAnUnknownResetTokenWithoutHashingThePassword() {
+        double hashesBefore = hashes();
         assertProblem(given().contentType(ContentType.JSON).body(Map.of("token", "made-up", "newPassword", NEW_PASSWORD))
                 .post("/api/auth/password/reset"), 400, "invalid-reset-token");
+        assertThat(hashes()).isEqualTo(hashesBefore);
+    }
+
+    @Test
+    void shouldHashOnceForAValidResetToken() {
+        AuthApi.User user = AuthApi.newUser("hashonce");
+        given().contentType(ContentType.JSON).body(Map.of("email", user.email())).post("/api/auth/password/forgot").then().statusCode(202);
+        Matcher link = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(mailbox.getMailsSentTo(user.email()).get(0).getText());
+        assertThat(link.find()).isTrue();
+        double hashesBefore = hashes();
+        given().contentType(ContentType.JSON).body(Map.of("token", link.group(1), "newPassword", NEW_PASSWORD))
+                .post("/api/auth/password/reset").then().statusCode(204);
+        assertThat(hashes()).isEqualTo(hashesBefore + 1);
+        assertThat(login(user.username(), NEW_PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    private double hashes() {
+        return meters.counter(PasswordHasher.HASHES_METRIC).count();
     }
 }

@@ -7,7 +7,7 @@ import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 
-/** The test run's locally generated signing key (auth.keys.local-dir=target/test-keys), to forge validly signed tokens. */
+/** The test run's signing key (SigningKeyTestResource, target/test-keys), to forge validly signed tokens. */
 final class LocalKey {
 
     private LocalKey() {

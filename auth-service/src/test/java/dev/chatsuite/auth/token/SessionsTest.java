@@ -52,6 +52,27 @@ class SessionsTest {
     }
 
     @Test
+    void shouldRefuseTheAccessTokenOfAnEndedSessionAtOnce() {
+        AuthApi.User first = AuthApi.newUser("revokedat");
+        AuthApi.User second = AuthApi.loggedIn(first.id(), first.username(), first.email());
+        first.as().get("/api/auth/me").then().statusCode(200);
+        second.as().delete("/api/auth/sessions").then().statusCode(204);
+        var refused = first.as().get("/api/auth/me");
+        assertProblem(refused, 401, "session-ended");
+        assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer");
+        assertProblem(first.as().get("/api/auth/sessions"), 401, "session-ended");
+        second.as().get("/api/auth/me").then().statusCode(200);
+    }
+
+    @Test
+    void shouldRefuseTheAccessTokenOfASessionEndedByItsOwnLogout() {
+        AuthApi.User user = AuthApi.newUser("ownlogout");
+        String sid = user.as().get("/api/auth/sessions").jsonPath().getString("items.find { it.current }.id");
+        user.as().delete("/api/auth/sessions/" + sid).then().statusCode(204);
+        assertProblem(user.as().get("/api/auth/me"), 401, "session-ended");
+    }
+
+    @Test
     void shouldAnswer404ForASessionThatIsNotTheCallers() {
         AuthApi.User user = AuthApi.newUser("notmine");
         assertProblem(user.as().delete("/api/auth/sessions/" + UUID.randomUUID()), 404);

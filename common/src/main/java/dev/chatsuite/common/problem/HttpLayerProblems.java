@@ -62,6 +62,9 @@ public class HttpLayerProblems {
             return;
         }
         if (ctx.failure() instanceof ProblemException problem) {
+            if (problem.status() == 401) {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            }
             write(ctx, Problems.of(problem.status(), problem.type(), problem.getMessage(), ctx.request().path(), problem.errors()));
             return;
         }
@@ -70,6 +73,12 @@ public class HttpLayerProblems {
         if (ctx.failure() instanceof AuthenticationFailedException || ctx.failure() instanceof UnauthorizedException) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
             write(ctx, 401, "The bearer token is missing, expired or invalid; sign in again or refresh it.");
+            return;
+        }
+        if (ctx.failure() != null && DependencyFailures.isDatabaseUnavailable(ctx.failure())) {
+            LOG.warnf("Database unreachable on %s: %s", ctx.request().path(), ctx.failure().toString());
+            write(ctx, Problems.of(503, ProblemType.of(DependencyFailures.DATABASE_TYPE), DependencyFailures.DATABASE_DETAIL,
+                    ctx.request().path(), null));
             return;
         }
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
@@ -91,6 +100,9 @@ public class HttpLayerProblems {
                 .remove(HttpHeaders.ETAG);
         if (problem.status() != 416) {
             ctx.response().headers().remove("Content-Range");
+        }
+        if (problem.status() == 503 && !ctx.response().headers().contains(Problems.RETRY_AFTER)) {
+            ctx.response().putHeader(Problems.RETRY_AFTER, Integer.toString(DependencyFailures.RETRY_AFTER_SECONDS));
         }
         ctx.response()
                 .setStatusCode(problem.status())

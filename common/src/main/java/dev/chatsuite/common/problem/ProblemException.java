@@ -17,7 +17,7 @@ public class ProblemException extends RuntimeException {
         super(detail, null, false, false);
         this.status = status;
         this.typeSlug = typeSlug;
-        this.errors = errors == null ? null : List.copyOf(errors);
+        this.errors = errors == null ? null : List.copyOf(FieldErrors.firstPerField(errors));
     }
 
     public ProblemException(int status, String typeSlug, String detail) {

@@ -1,10 +1,8 @@
 package dev.chatsuite.common.problem;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.Priorities;
@@ -17,7 +15,10 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -34,30 +35,42 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response problem(ProblemException e, UriInfo uri) {
-        return Problems.response(Problems.of(e.status(), e.type(), e.getMessage(), path(uri), e.errors()));
+        Response response = Problems.response(Problems.of(e.status(), e.type(), e.getMessage(), path(uri), e.errors()));
+        return e.status() == 401 ? Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build() : response;
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response validation(ConstraintViolationException e, UriInfo uri) {
-        List<FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            errors.add(new FieldError(fieldName(violation.getPropertyPath()), violation.getMessage()));
-        }
-        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+        List<FieldError> errors = FieldErrors.of(e.getConstraintViolations(), ProblemMappers::fieldName);
         return Problems.response(Problems.of(400, ProblemType.of("validation"),
                 "The request has invalid fields; see errors.", path(uri), errors));
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        List<FieldError> errors = null;
-        String detail = "The request body is not valid JSON.";
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = jsonPath(mapping.getPath());
-            errors = List.of(new FieldError(field, "Has the wrong type or format."));
-            detail = "The request body has a field of the wrong type or format; see errors.";
-        }
-        return Problems.response(Problems.of(400, ProblemType.of("malformed-json"), detail, path(uri), errors));
+        return Problems.response(JsonProblems.describe(e, path(uri)));
+    }
+
+    // Quarkus REST has its own mapper for MismatchedInputException (a bare 400 without a body), and
+    // the mapper of the nearest exception type wins over priority: these name the types exactly.
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response invalidJsonFormat(InvalidFormatException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response unreadableJson(JsonMappingException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response invalidJson(JsonParseException e, UriInfo uri) {
+        return malformedJson(e, uri);
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
@@ -96,6 +109,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = PRIORITY + 1)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DependencyFailures.isDatabaseUnavailable(e)) {
+            LOG.warnf("Database unreachable on %s: %s", path(uri), e.toString());
+            return Problems.response(Problems.of(503, ProblemType.of(DependencyFailures.DATABASE_TYPE),
+                    DependencyFailures.DATABASE_DETAIL, path(uri), null));
+        }
         LOG.errorf(e, "Unexpected failure on %s", path(uri));
         return Problems.response(Problems.of(500, ProblemType.forStatus(500), Problems.defaultDetail(500), path(uri), null));
     }
@@ -129,20 +147,5 @@ public class ProblemMappers {
             return full.substring(full.lastIndexOf('.') + 1);
         }
         return String.join(".", names);
-    }
-
-    private static String jsonPath(List<JsonMappingException.Reference> refs) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference ref : refs) {
-            if (ref.getFieldName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                field.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return field.isEmpty() ? "body" : field.toString();
     }
 }

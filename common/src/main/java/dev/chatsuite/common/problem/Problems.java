@@ -9,6 +9,8 @@ import dev.chatsuite.common.request.RequestIds;
 /** Builds problem documents and responses with the current request id filled in. */
 public final class Problems {
 
+    public static final String RETRY_AFTER = "Retry-After";
+
     private Problems() {
     }
 
@@ -16,8 +18,13 @@ public final class Problems {
         return new Problem(type, title(status), status, detail, instance, RequestIds.current(), errors);
     }
 
+    /** The problem as a response; a 503 tells the client when to retry ({@code Retry-After}). */
     public static Response response(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 503) {
+            builder.header(RETRY_AFTER, DependencyFailures.RETRY_AFTER_SECONDS);
+        }
+        return builder.build();
     }
 
     public static String title(int status) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.media.MediaConfig;
@@ -20,8 +21,8 @@ import dev.chatsuite.media.catalog.Purpose;
  * Blocking, CPU-heavy checks and transformations of an uploaded file, run on worker threads:
  * type from the bytes, pixel count from the header, then a metadata-free copy and a
  * thumbnail (the size limit is enforced as the bytes arrive, in {@link UploadRoute}). At most
- * {@code MEDIA_IMAGE_WORKERS} images are decoded at once, since each decoded image may take a
- * few hundred megabytes.
+ * {@code MEDIA_IMAGE_WORKERS} images are worked on at once, from decoding to the thumbnail, since
+ * each decoded image (and its opaque copy and thumbnail) may take a few hundred megabytes.
  */
 @ApplicationScoped
 public class UploadPreparer {
@@ -29,12 +30,19 @@ public class UploadPreparer {
     private static final Set<String> IMAGES = Set.of("image/jpeg", "image/png", "image/webp", "image/gif");
     private final MediaConfig config;
     private final TypeSniffer sniffer;
-    private final Semaphore decoders;
+    private final Semaphore imageJobs;
+    private final ImageSteps steps;
 
+    @Inject
     public UploadPreparer(MediaConfig config, TypeSniffer sniffer) {
+        this(config, sniffer, ImageSteps.IMAGE_IO);
+    }
+
+    UploadPreparer(MediaConfig config, TypeSniffer sniffer, ImageSteps steps) {
         this.config = config;
         this.sniffer = sniffer;
-        this.decoders = new Semaphore(Math.max(1, config.imageWorkers()));
+        this.steps = steps;
+        this.imageJobs = new Semaphore(Math.max(1, config.imageWorkers()));
     }
 
     /** True for a type that is accepted and stored exactly as sent (not an image, which is re-encoded). */
@@ -66,34 +74,44 @@ public class UploadPreparer {
         return prepareImage(upload, type);
     }
 
-    private PreparedUpload prepareImage(Path upload, String type) throws IOException, InterruptedException {
+    PreparedUpload prepareImage(Path upload, String type) throws IOException, InterruptedException {
         ImageWork.Dimensions dimensions;
+        try {
+            dimensions = steps.dimensions(upload);
+        } catch (ImageWork.UndecodableImageException e) {
+            throw undecodable(type);
+        }
+        if (dimensions.pixels() > config.maxPixels()) {
+            throw new ProblemException(422, "image-too-large", "The image is " + dimensions.width() + "x" + dimensions.height()
+                    + " pixels; the limit is " + config.maxPixels() + " pixels.");
+        }
+        // The permit covers every step that holds decoded pixels, not only the decoding: the
+        // re-encoding and the thumbnail keep the decoded image (and make copies) alive.
+        imageJobs.acquire();
+        try {
+            return transform(upload, type, dimensions);
+        } finally {
+            imageJobs.release();
+        }
+    }
+
+    private PreparedUpload transform(Path upload, String type, ImageWork.Dimensions dimensions) throws IOException {
         BufferedImage decoded;
         try {
-            dimensions = ImageWork.dimensions(upload);
-            if (dimensions.pixels() > config.maxPixels()) {
-                throw new ProblemException(422, "image-too-large", "The image is " + dimensions.width() + "x" + dimensions.height()
-                        + " pixels; the limit is " + config.maxPixels() + " pixels.");
-            }
-            decoders.acquire();
-            try {
-                decoded = ImageWork.decode(upload);
-            } finally {
-                decoders.release();
-            }
+            decoded = steps.decode(upload);
         } catch (ImageWork.UndecodableImageException e) {
-            throw new ProblemException(422, "undecodable-image", "The file looks like " + type + " but cannot be decoded.");
+            throw undecodable(type);
         }
         Path clean = Files.createTempFile(upload.getParent(), "clean-", ".bin");
         try {
             switch (type) {
-                case "image/jpeg" -> ImageWork.encode(decoded, "jpeg", clean);
-                case "image/png" -> ImageWork.encode(decoded, "png", clean);
+                case "image/jpeg" -> steps.encode(decoded, "jpeg", clean);
+                case "image/png" -> steps.encode(decoded, "png", clean);
                 case "image/webp" -> Files.write(clean, WebpMetadata.strip(Files.readAllBytes(upload)));
                 // GIF has no EXIF or GPS block, and re-encoding would flatten an animation to its first frame.
                 default -> Files.copy(upload, clean, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            ImageWork.Thumbnail thumbnail = ImageWork.thumbnail(decoded, config.thumbnailSize());
+            ImageWork.Thumbnail thumbnail = steps.thumbnail(decoded, config.thumbnailSize());
             return new PreparedUpload(clean, true, type, Files.size(clean), dimensions.width(), dimensions.height(), thumbnail,
                     etag(thumbnail.bytes()));
         } catch (IOException | RuntimeException e) {
@@ -103,6 +121,10 @@ public class UploadPreparer {
             }
             throw e;
         }
+    }
+
+    private static ProblemException undecodable(String type) {
+        return new ProblemException(422, "undecodable-image", "The file looks like " + type + " but cannot be decoded.");
     }
 
     private static String etag(byte[] bytes) {

@@ -45,29 +45,38 @@ class StorageOutageTest {
         try {
             var response = MediaApi.upload(owner, "outage-marker.png", "image/png", TestImages.png(30, 30), null);
             assertProblem(response, 503, "storage-unavailable");
+            assertThat(response.header("Retry-After")).matches("\\d+");
             assertThat(response.asString()).doesNotContain("software.amazon", "Exception");
         } finally {
             S3ProxyTestResource.proxy().reconnect();
         }
         assertThat(S3ProxyTestResource.count("chat-media-test")).isEqualTo(objectsBefore);
         given().auth().oauth2(owner.token()).get("/api/media/" + "00000000-0000-0000-0000-000000000000").then().statusCode(404);
+        // Recovered: the same upload is stored and served.
+        String id = MediaApi.stored(owner, "after-outage.png", "image/png", TestImages.png(30, 30), null).getString("id");
+        given().auth().oauth2(owner.token()).get("/api/media/" + id).then().statusCode(200);
+        assertThat(S3ProxyTestResource.count("chat-media-test")).isGreaterThan(objectsBefore);
     }
 
     @Test
     @Order(2)
     void shouldAnswerServiceUnavailableForAReadWhileS3IsDown() {
         User owner = User.random();
-        String id = MediaApi.stored(owner, "stored-before.pdf", "application/pdf", TestImages.pdf(), null).getString("id");
+        byte[] pdf = TestImages.pdf();
+        String id = MediaApi.stored(owner, "stored-before.pdf", "application/pdf", pdf, null).getString("id");
         // Without this instance's copy of the file, which would be served with the store down.
         copies.clear();
         S3ProxyTestResource.proxy().disconnect();
         try {
             var response = given().auth().oauth2(owner.token()).get("/api/media/" + id);
             assertProblem(response, 503, "storage-unavailable");
+            assertThat(response.header("Retry-After")).matches("\\d+");
         } finally {
             S3ProxyTestResource.proxy().reconnect();
         }
-        given().auth().oauth2(owner.token()).get("/api/media/" + id).then().statusCode(200);
+        // What was acknowledged before the outage is intact after it.
+        byte[] served = given().auth().oauth2(owner.token()).get("/api/media/" + id).then().statusCode(200).extract().asByteArray();
+        assertThat(served).isEqualTo(pdf);
     }
 
     @Test
