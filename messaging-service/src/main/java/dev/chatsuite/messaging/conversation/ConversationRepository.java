@@ -72,8 +72,8 @@ public class ConversationRepository {
 
     private static Uni<Integer> addParticipants(SqlClient conn, UUID conversation, List<UUID> members, OffsetDateTime now) {
         UUID[] users = members.toArray(UUID[]::new);
-        return conn.preparedQuery("INSERT INTO participant (conversation_id, user_id, joined_at, last_activity) "
-                        + "SELECT $1, u, $3, c.updated_at FROM unnest($2::uuid[]) AS u, conversation c WHERE c.id = $1 "
+        return conn.preparedQuery("INSERT INTO participant (conversation_id, user_id, joined_at, last_activity, joined_seq) "
+                        + "SELECT $1, u, $3, c.updated_at, c.last_seq FROM unnest($2::uuid[]) AS u, conversation c WHERE c.id = $1 "
                         + "ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(conversation, users, now))
                 .map(rows -> rows.rowCount());

@@ -9,7 +9,8 @@ import org.jboss.logging.Logger;
 
 import dev.chatsuite.common.id.Uuids;
 import dev.chatsuite.messaging.conversation.ConversationRepository;
-import dev.chatsuite.messaging.event.EventPublisher;
+import dev.chatsuite.messaging.fanout.Broker;
+import dev.chatsuite.messaging.fanout.Publication;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
@@ -20,7 +21,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Who is online, shared by all instances in Redis and never stored in PostgreSQL: the hash
- * {@code presence:<user>} counts each instance's sockets for the user and expires unless
+ * {@code presence:<user>} counts each instance's sockets for the user (one up and one down per
+ * socket) and expires unless
  * refreshed, so a crashed instance's users go offline by themselves. A user's first socket
  * anywhere and last socket everywhere are announced to everyone who shares a conversation
  * with them.
@@ -33,16 +35,16 @@ public class Presence {
     private final ReactiveHashCommands<String, String, Long> hashes;
     private final ReactiveKeyCommands<String> keys;
     private final ConversationRepository conversations;
-    private final EventPublisher events;
+    private final Broker broker;
     private final Sessions sessions;
     private final RealtimeConfig config;
 
-    public Presence(ReactiveRedisDataSource redis, ConversationRepository conversations, EventPublisher events, Sessions sessions,
+    public Presence(ReactiveRedisDataSource redis, ConversationRepository conversations, Broker broker, Sessions sessions,
             RealtimeConfig config) {
         this.hashes = redis.hash(String.class, String.class, Long.class);
         this.keys = redis.key();
         this.conversations = conversations;
-        this.events = events;
+        this.broker = broker;
         this.sessions = sessions;
         this.config = config;
     }
@@ -89,8 +91,8 @@ public class Presence {
     }
 
     private Uni<Void> announce(UUID user, boolean online) {
-        JsonObject event = new JsonObject().put("type", "presence").put("userId", user.toString()).put("online", online);
-        return conversations.contacts(user).chain(contacts -> events.publish(contacts, event.getMap()));
+        Publication event = Publication.ofUser(new JsonObject().put("type", "presence").put("userId", user.toString()).put("online", online).encode());
+        return conversations.contacts(user).chain(contacts -> broker.publish(contacts, event));
     }
 
     private static String key(UUID user) {
