@@ -37,4 +37,10 @@ class CursorsFuzzTest {
             assertThat(e.status()).isEqualTo(400);
         }
     }
+
+    /** The same property for half an hour, on demand: {@code -Dtest=<this class>#fuzzLonger} with JAZZER_FUZZ=1. */
+    @FuzzTest(maxDuration = "30m")
+    void fuzzLonger(FuzzedDataProvider data) {
+        shouldReadEveryCursorAsAPositionOrA400(data);
+    }
 }

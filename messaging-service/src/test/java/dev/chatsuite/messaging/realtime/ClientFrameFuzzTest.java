@@ -39,4 +39,10 @@ class ClientFrameFuzzTest {
             assertThat(typing.conversationId()).isNotNull();
         }
     }
+
+    /** The same property for half an hour, on demand: {@code -Dtest=<this class>#fuzzLonger} with JAZZER_FUZZ=1. */
+    @FuzzTest(maxDuration = "30m")
+    void fuzzLonger(FuzzedDataProvider data) {
+        shouldReadAnyTextIntoAFrameOrAnAnswerableError(data);
+    }
 }
