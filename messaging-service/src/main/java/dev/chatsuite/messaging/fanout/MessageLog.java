@@ -12,16 +12,12 @@ import io.smallrye.mutiny.Uni;
  */
 public interface MessageLog {
 
-    /** Since a user joined: the {@code after} of {@link #created} for a conversation the socket had not heard of. */
-    long SINCE_JOINED = -1;
-
     /** Each conversation of {@code user} with its last seq, in one query. */
     Uni<Map<UUID, Long>> positions(UUID user);
 
-    /**
-     * The {@code message.created} publications of {@code conversation} with {@code after < seq < before},
-     * oldest first, at most {@code limit}; with {@code after == SINCE_JOINED}, from the seq the conversation
-     * had when {@code user} joined it.
-     */
-    Uni<List<Publication>> created(UUID conversation, UUID user, long after, long before, int limit);
+    /** The conversation's last seq when {@code user} joined it; -1 when they do not take part (any more). */
+    Uni<Long> joinedSeq(UUID conversation, UUID user);
+
+    /** The {@code message.created} publications of {@code conversation} with {@code after < seq < before}, oldest first, at most {@code limit}. */
+    Uni<List<Publication>> created(UUID conversation, long after, long before, int limit);
 }

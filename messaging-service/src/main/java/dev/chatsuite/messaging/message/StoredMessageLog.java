@@ -40,16 +40,20 @@ public class StoredMessageLog implements MessageLog {
     }
 
     @Override
-    public Uni<List<Publication>> created(UUID conversation, UUID user, long after, long before, int limit) {
-        Uni<io.vertx.mutiny.sqlclient.RowSet<io.vertx.mutiny.sqlclient.Row>> rows = after == SINCE_JOINED
-                ? pool.preparedQuery(SELECT + "AND m.seq > (SELECT joined_seq FROM participant WHERE conversation_id = $1 AND user_id = $2) "
-                        + "AND m.seq < $3 ORDER BY m.seq LIMIT $4").execute(Tuple.of(conversation, user, before, limit))
-                : pool.preparedQuery(SELECT + "AND m.seq > $2 AND m.seq < $3 ORDER BY m.seq LIMIT $4")
-                        .execute(Tuple.of(conversation, after, before, limit));
-        return rows.map(found -> {
-            List<Publication> publications = new ArrayList<>(found.size());
-            found.forEach(r -> publications.add(Events.created(views.of(StoredMessage.from(r, "")))));
-            return publications;
-        });
+    public Uni<Long> joinedSeq(UUID conversation, UUID user) {
+        return pool.preparedQuery("SELECT joined_seq FROM participant WHERE conversation_id = $1 AND user_id = $2")
+                .execute(Tuple.of(conversation, user))
+                .map(rows -> rows.size() == 0 ? -1L : rows.iterator().next().getLong("joined_seq"));
+    }
+
+    @Override
+    public Uni<List<Publication>> created(UUID conversation, long after, long before, int limit) {
+        return pool.preparedQuery(SELECT + "AND m.seq > $2 AND m.seq < $3 ORDER BY m.seq LIMIT $4")
+                .execute(Tuple.of(conversation, after, before, limit))
+                .map(found -> {
+                    List<Publication> publications = new ArrayList<>(found.size());
+                    found.forEach(r -> publications.add(Events.created(views.of(StoredMessage.from(r, "")))));
+                    return publications;
+                });
     }
 }

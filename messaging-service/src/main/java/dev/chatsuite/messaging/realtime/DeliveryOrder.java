@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 
-import dev.chatsuite.messaging.fanout.MessageLog;
 import dev.chatsuite.messaging.fanout.Publication;
 import io.smallrye.mutiny.Uni;
 
@@ -40,8 +39,12 @@ final class DeliveryOrder {
         void overflow();
     }
 
-    /** Reads a gap: the created publications of (after, before), {@code after} may be {@link MessageLog#SINCE_JOINED}. */
+    /** What order reads from storage. */
     interface Fills {
+        /** Where the socket's user joined a conversation it did not know at the start; -1 when not a participant. */
+        Uni<Long> joinedSeq(UUID conversation);
+
+        /** A gap: the created publications of (after, before), oldest first. */
         Uni<List<Publication>> fetch(UUID conversation, long after, long before, int limit);
     }
 
@@ -157,7 +160,7 @@ final class DeliveryOrder {
         if (lane.held.putIfAbsent(seq, publication) == null) {
             held++;
             if (checkBound()) {
-                needFill(lane, timing.graceMillis());
+                needFill(lane, delay(lane));
             }
         }
     }
@@ -170,8 +173,13 @@ final class DeliveryOrder {
         lane.changed.add(publication);
         held++;
         if (checkBound()) {
-            needFill(lane, timing.graceMillis());
+            needFill(lane, delay(lane));
         }
+    }
+
+    /** A gap waits a little for the missing one; an unknown start is looked up at once. */
+    private long delay(Lane lane) {
+        return lane.last == UNKNOWN ? 0 : timing.graceMillis();
     }
 
     private void emit(Lane lane, Publication publication) {
@@ -231,13 +239,17 @@ final class DeliveryOrder {
         if (closed || lane.fetching || !lane.pendingWork()) {
             return;
         }
+        if (lane.last == UNKNOWN) {
+            resolveBaseline(lane);
+            return;
+        }
         long before = lane.fillUpTo();
-        long after = lane.last == UNKNOWN ? MessageLog.SINCE_JOINED : lane.last;
-        if (after != MessageLog.SINCE_JOINED && before <= after + 1) {
+        long after = lane.last;
+        if (before <= after + 1) {
             drain(lane);
             return;
         }
-        if (after != MessageLog.SINCE_JOINED && before - after - 1 + held() + out.pending() > maxHeld) {
+        if (before - after - 1 + held() + out.pending() > maxHeld) {
             overflow();
             return;
         }
@@ -245,6 +257,30 @@ final class DeliveryOrder {
         fills.fetch(lane.conversation, after, before, maxHeld + 1).subscribe().with(
                 found -> thread.execute(() -> filled(lane, before, found)),
                 failure -> thread.execute(() -> failed(lane)));
+    }
+
+    /**
+     * A conversation the socket did not know at the start (the user joined it later) begins where
+     * the user joined it: every message after that was published to them. Someone no longer in it
+     * just gets what arrived.
+     */
+    private void resolveBaseline(Lane lane) {
+        lane.fetching = true;
+        fills.joinedSeq(lane.conversation).subscribe().with(
+                joined -> thread.execute(() -> based(lane, joined)),
+                failure -> thread.execute(() -> failed(lane)));
+    }
+
+    private void based(Lane lane, long joined) {
+        lane.fetching = false;
+        if (closed) {
+            return;
+        }
+        if (lane.last == UNKNOWN) {
+            lane.last = joined >= 0 ? joined : lane.fillUpTo() - 1;
+        }
+        lane.retryMillis = 0;
+        drain(lane);
     }
 
     private void filled(Lane lane, long before, List<Publication> found) {
@@ -257,7 +293,7 @@ final class DeliveryOrder {
             return;
         }
         for (Publication publication : found) {
-            if (lane.last == UNKNOWN || publication.seq() > lane.last) {
+            if (publication.seq() > lane.last) {
                 emit(lane, publication);
             }
         }

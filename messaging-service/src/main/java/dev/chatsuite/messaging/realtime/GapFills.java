@@ -34,18 +34,28 @@ public class GapFills {
         this.context = context;
     }
 
-    /** The fills of one socket of {@code user} (a read since joining depends on who asks). */
+    /** The reads of one socket of {@code user}. */
     DeliveryOrder.Fills of(UUID user) {
-        return (conversation, after, before, limit) -> fetch(conversation, user, after, before, limit);
+        return new DeliveryOrder.Fills() {
+            @Override
+            public Uni<Long> joinedSeq(UUID conversation) {
+                return log.joinedSeq(conversation, user);
+            }
+
+            @Override
+            public Uni<List<Publication>> fetch(UUID conversation, long after, long before, int limit) {
+                return GapFills.this.fetch(conversation, after, before, limit);
+            }
+        };
     }
 
-    Uni<List<Publication>> fetch(UUID conversation, UUID user, long after, long before, int limit) {
-        String key = conversation + ":" + after + ":" + before + ":" + limit + (after == MessageLog.SINCE_JOINED ? ":" + user : "");
+    Uni<List<Publication>> fetch(UUID conversation, long after, long before, int limit) {
+        String key = conversation + ":" + after + ":" + before + ":" + limit;
         Uni<List<Publication>> running = inFlight.get(key);
         if (running != null) {
             return running;
         }
-        Uni<List<Publication>> read = log.created(conversation, user, after, before, limit)
+        Uni<List<Publication>> read = log.created(conversation, after, before, limit)
                 .onTermination().invoke(() -> context.execute(() -> inFlight.remove(key)))
                 .memoize().indefinitely();
         inFlight.put(key, read);

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.chatsuite.messaging.fanout.MessageLog;
 import dev.chatsuite.messaging.fanout.Publication;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -24,6 +23,7 @@ class DeliveryOrderTest {
     private static final UUID OTHER = UUID.randomUUID();
     private final List<String> sent = new ArrayList<>();
     private final List<Fetch> fetches = new ArrayList<>();
+    private final List<UniEmitter<? super Long>> joins = new ArrayList<>();
     private final Map<Long, Runnable> timers = new LinkedHashMap<>();
     private long nextTimer;
     private int pending;
@@ -63,8 +63,17 @@ class DeliveryOrderTest {
                 overflowed = true;
             }
         };
-        DeliveryOrder.Fills fills = (conversation, after, before, limit) -> Uni.createFrom()
-                .emitter(e -> fetches.add(new Fetch(conversation, after, before, e)));
+        DeliveryOrder.Fills fills = new DeliveryOrder.Fills() {
+            @Override
+            public Uni<Long> joinedSeq(UUID conversation) {
+                return Uni.createFrom().emitter(e -> joins.add(e));
+            }
+
+            @Override
+            public Uni<List<Publication>> fetch(UUID conversation, long after, long before, int limit) {
+                return Uni.createFrom().emitter(e -> fetches.add(new Fetch(conversation, after, before, e)));
+            }
+        };
         DeliveryOrder.Timers clock = new DeliveryOrder.Timers() {
             @Override
             public long schedule(long delayMillis, Runnable task) {
@@ -272,17 +281,49 @@ class DeliveryOrderTest {
     }
 
     @Test
-    void shouldFillAConversationJoinedAfterTheStartSinceTheUserJoinedIt() {
+    void shouldStartAConversationJoinedAfterTheStartWhereTheUserJoinedIt() {
         start(0);
         order.accept(created(OTHER, 4));
+        assertThat(joins).as("looked up at once, no grace").hasSize(1);
+        joins.get(0).complete(2L);
         fireTimers();
         Fetch fetch = fetches.get(0);
         assertThat(fetch.conversation()).isEqualTo(OTHER);
-        assertThat(fetch.after()).isEqualTo(MessageLog.SINCE_JOINED);
+        assertThat(fetch.after()).isEqualTo(2);
         assertThat(fetch.before()).isEqualTo(4);
         fetch.answer(created(OTHER, 3));
         order.accept(created(OTHER, 5));
         assertThat(sent).containsExactly("o3", "o4", "o5");
+    }
+
+    @Test
+    void shouldNotFillBelowWhereTheUserJoinedWhenAnEditComesFirst() {
+        start(0);
+        order.accept(Publication.changed(OTHER, 5, "u5"));
+        joins.get(0).complete(100L);
+        assertThat(sent).containsExactly("u5");
+        order.accept(created(OTHER, 101));
+        assertThat(sent).containsExactly("u5", "o101");
+        assertThat(fetches).isEmpty();
+    }
+
+    @Test
+    void shouldDeliverWhatArrivesForAConversationTheUserHasLeft() {
+        start(0);
+        order.accept(created(OTHER, 7));
+        joins.get(0).complete(-1L);
+        assertThat(sent).containsExactly("o7");
+    }
+
+    @Test
+    void shouldRetryABaselineLookUpThatFailed() {
+        start(0);
+        order.accept(created(OTHER, 1));
+        joins.get(0).fail(new IllegalStateException("down"));
+        assertThat(sent).isEmpty();
+        fireTimers();
+        joins.get(1).complete(0L);
+        assertThat(sent).containsExactly("o1");
     }
 
     @Test
