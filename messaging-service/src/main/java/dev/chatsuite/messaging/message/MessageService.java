@@ -21,7 +21,7 @@ import dev.chatsuite.messaging.MessagingConfig;
 import dev.chatsuite.messaging.attachment.AttachmentRecord;
 import dev.chatsuite.messaging.attachment.Attachments;
 import dev.chatsuite.messaging.caller.Caller;
-import dev.chatsuite.messaging.conversation.ConversationRepository;
+import dev.chatsuite.messaging.participant.Participants;
 import dev.chatsuite.messaging.fanout.Broker;
 import dev.chatsuite.messaging.fanout.Publication;
 import dev.chatsuite.messaging.message.MessageRepository.Posted;
@@ -41,16 +41,16 @@ public class MessageService {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int MAX_CLIENT_ID = 64;
     private final MessageRepository messages;
-    private final ConversationRepository conversations;
+    private final Participants participants;
     private final Attachments attachments;
     private final MessageViews views;
     private final Broker broker;
     private final MessagingConfig config;
 
-    public MessageService(MessageRepository messages, ConversationRepository conversations, Attachments attachments, MessageViews views,
+    public MessageService(MessageRepository messages, Participants participants, Attachments attachments, MessageViews views,
             Broker broker, MessagingConfig config) {
         this.messages = messages;
-        this.conversations = conversations;
+        this.participants = participants;
         this.attachments = attachments;
         this.views = views;
         this.broker = broker;
@@ -121,7 +121,7 @@ public class MessageService {
             validate(body, !message.attachments().isEmpty(), null);
             return messages.edit(messageId, body, now()).chain(edited -> {
                 MessageView view = views.of(edited.orElseThrow(() -> new ProblemException(409, "message-deleted", "A deleted message cannot be edited.")));
-                return conversations.participants(message.conversationId())
+                return participants.of(message.conversationId())
                         .chain(users -> publish(users, () -> Events.updated(view)))
                         .replaceWith(view);
             });
@@ -136,7 +136,7 @@ public class MessageService {
             return messages.tombstone(messageId, now()).chain(tombstone -> tombstone.isEmpty()
                     ? Uni.createFrom().voidItem()
                     : attachments.discard(caller, message.attachments())
-                            .chain(() -> conversations.participants(message.conversationId()))
+                            .chain(() -> participants.of(message.conversationId()))
                             .chain(users -> publish(users, () -> Events.deleted(message))));
         });
     }
@@ -149,7 +149,7 @@ public class MessageService {
             if (marker.isEmpty()) {
                 return Uni.createFrom().failure(notFound());
             }
-            return conversations.participants(conversation)
+            return participants.of(conversation)
                     .chain(users -> publish(users, () -> Events.read(conversation, caller.userId(), marker.get())));
         });
     }
@@ -204,7 +204,7 @@ public class MessageService {
     }
 
     private Uni<Void> requireParticipant(Caller caller, UUID conversation) {
-        return conversations.isParticipant(conversation, caller.userId()).map(yes -> {
+        return participants.isParticipant(conversation, caller.userId()).map(yes -> {
             if (!yes) {
                 throw notFound();
             }

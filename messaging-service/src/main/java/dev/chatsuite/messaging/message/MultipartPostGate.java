@@ -11,7 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.chatsuite.common.problem.ProblemType;
 import dev.chatsuite.common.problem.Problems;
-import dev.chatsuite.messaging.conversation.ConversationRepository;
+import dev.chatsuite.messaging.participant.Participants;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -22,11 +22,11 @@ import io.smallrye.mutiny.Uni;
  */
 public class MultipartPostGate {
 
-    private final ConversationRepository conversations;
+    private final Participants participants;
     private final JsonWebToken jwt;
 
-    public MultipartPostGate(ConversationRepository conversations, JsonWebToken jwt) {
-        this.conversations = conversations;
+    public MultipartPostGate(Participants participants, JsonWebToken jwt) {
+        this.participants = participants;
         this.jwt = jwt;
     }
 
@@ -41,7 +41,7 @@ public class MultipartPostGate {
         if (conversation == null) {
             return Uni.createFrom().nullItem();
         }
-        return conversations.isParticipant(conversation, UUID.fromString(jwt.getSubject())).map(yes -> yes ? null
+        return participants.isParticipant(conversation, UUID.fromString(jwt.getSubject())).map(yes -> yes ? null
                 : Response.fromResponse(Problems.response(Problems.of(404, ProblemType.forStatus(404),
                         "No conversation with this id is visible to you.", request.getUriInfo().getPath(), null)))
                         .header("Connection", "close").build());

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.common.problem.ProblemType;
 import dev.chatsuite.common.time.Timestamps;
-import dev.chatsuite.messaging.conversation.ConversationRepository;
+import dev.chatsuite.messaging.participant.Participants;
 import dev.chatsuite.messaging.fanout.Broker;
 import dev.chatsuite.messaging.fanout.Publication;
 import dev.chatsuite.messaging.message.MessageService;
@@ -29,13 +29,13 @@ public class Frames {
     private static final String PONG = "{\"type\":\"pong\"}";
 
     private final MessageService messages;
-    private final ConversationRepository conversations;
+    private final Participants participants;
     private final Broker broker;
     private final RealtimeConfig config;
 
-    public Frames(MessageService messages, ConversationRepository conversations, Broker broker, RealtimeConfig config) {
+    public Frames(MessageService messages, Participants participants, Broker broker, RealtimeConfig config) {
         this.messages = messages;
-        this.conversations = conversations;
+        this.participants = participants;
         this.broker = broker;
         this.config = config;
     }
@@ -97,7 +97,7 @@ public class Frames {
 
     /** Ephemeral events reach the other participants only, and only from a participant. */
     private Uni<Void> toOthers(ChatSession session, UUID conversation, JsonObject event) {
-        return conversations.participants(conversation).chain(users -> {
+        return participants.of(conversation).chain(users -> {
             UUID me = session.caller().userId();
             if (!users.contains(me)) {
                 return Uni.createFrom().failure(ProblemException.notFound("No conversation with this id is visible to you."));

@@ -8,7 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.chatsuite.common.id.Uuids;
-import dev.chatsuite.messaging.conversation.ConversationRepository;
+import dev.chatsuite.messaging.participant.Participants;
 import dev.chatsuite.messaging.fanout.Broker;
 import dev.chatsuite.messaging.fanout.Publication;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -34,16 +34,16 @@ public class Presence {
     private final String instance = Uuids.v7().toString();
     private final ReactiveHashCommands<String, String, Long> hashes;
     private final ReactiveKeyCommands<String> keys;
-    private final ConversationRepository conversations;
+    private final Participants participants;
     private final Broker broker;
     private final Sessions sessions;
     private final RealtimeConfig config;
 
-    public Presence(ReactiveRedisDataSource redis, ConversationRepository conversations, Broker broker, Sessions sessions,
+    public Presence(ReactiveRedisDataSource redis, Participants participants, Broker broker, Sessions sessions,
             RealtimeConfig config) {
         this.hashes = redis.hash(String.class, String.class, Long.class);
         this.keys = redis.key();
-        this.conversations = conversations;
+        this.participants = participants;
         this.broker = broker;
         this.sessions = sessions;
         this.config = config;
@@ -74,7 +74,7 @@ public class Presence {
 
     /** Tells a new socket which of the user's contacts are online now (later changes arrive as events). */
     Uni<Void> greet(ChatSession session) {
-        return conversations.contacts(session.caller().userId())
+        return participants.contacts(session.caller().userId())
                 .chain(contacts -> io.smallrye.mutiny.Multi.createFrom().iterable(contacts)
                         .onItem().transformToUniAndMerge(contact -> keys.exists(key(contact)).invoke(online -> {
                             if (online) {
@@ -92,7 +92,7 @@ public class Presence {
 
     private Uni<Void> announce(UUID user, boolean online) {
         Publication event = Publication.ofUser(new JsonObject().put("type", "presence").put("userId", user.toString()).put("online", online).encode());
-        return conversations.contacts(user).chain(contacts -> broker.publish(contacts, event));
+        return participants.contacts(user).chain(contacts -> broker.publish(contacts, event));
     }
 
     private static String key(UUID user) {
