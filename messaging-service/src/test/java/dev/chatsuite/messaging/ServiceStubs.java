@@ -34,6 +34,7 @@ public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, JsonObject> MEDIA = new ConcurrentHashMap<>();
     private static final Set<String> DELETED = ConcurrentHashMap.newKeySet();
     private static final Set<String> DISABLED = ConcurrentHashMap.newKeySet();
+    private static final Map<String, Long> SLOW = new ConcurrentHashMap<>();
     private static final AtomicInteger UPLOADS = new AtomicInteger();
     private static final Pattern FILENAME = Pattern.compile("name=\"file\"; filename=\"([^\"]*)\"");
     private HttpServer server;
@@ -54,6 +55,11 @@ public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
         DISABLED.add(user.toString());
     }
 
+    /** auth-service answers the user's account check only after {@code millis} (a socket still authenticating). */
+    public static void slowAccountCheck(UUID user, long millis) {
+        SLOW.put(user.toString(), millis);
+    }
+
     public static boolean deleted(String mediaId) {
         return DELETED.contains(mediaId);
     }
@@ -69,6 +75,7 @@ public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/api/users/", this::users);
         server.createContext("/api/auth/me", this::me);
         server.createContext("/api/media", this::media);
@@ -94,6 +101,14 @@ public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
 
     private void me(HttpExchange exchange) throws IOException {
         String subject = claims(exchange).map(c -> c.getString("sub")).orElse(null);
+        Long delay = subject == null ? null : SLOW.get(subject);
+        if (delay != null) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (subject == null) {
             reply(exchange, 401, problem(401, "unauthorized"));
         } else if (DISABLED.contains(subject)) {

@@ -31,12 +31,6 @@ public class ConversationRepository {
         this.pool = pool;
     }
 
-    public Uni<Boolean> isParticipant(UUID conversation, UUID user) {
-        return pool.preparedQuery("SELECT 1 FROM participant WHERE conversation_id = $1 AND user_id = $2")
-                .execute(Tuple.of(conversation, user))
-                .map(rows -> rows.size() > 0);
-    }
-
     /**
      * Inserts the direct conversation of a pair unless it exists; the unique {@code direct_key}
      * decides races, so concurrent calls all end with the one row. True when this call created it.
@@ -72,8 +66,8 @@ public class ConversationRepository {
 
     private static Uni<Integer> addParticipants(SqlClient conn, UUID conversation, List<UUID> members, OffsetDateTime now) {
         UUID[] users = members.toArray(UUID[]::new);
-        return conn.preparedQuery("INSERT INTO participant (conversation_id, user_id, joined_at, last_activity) "
-                        + "SELECT $1, u, $3, c.updated_at FROM unnest($2::uuid[]) AS u, conversation c WHERE c.id = $1 "
+        return conn.preparedQuery("INSERT INTO participant (conversation_id, user_id, joined_at, last_activity, joined_seq) "
+                        + "SELECT $1, u, $3, c.updated_at, c.last_seq FROM unnest($2::uuid[]) AS u, conversation c WHERE c.id = $1 "
                         + "ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(conversation, users, now))
                 .map(rows -> rows.rowCount());
@@ -89,26 +83,6 @@ public class ConversationRepository {
         return pool.preparedQuery("SELECT count(*) AS n FROM participant WHERE conversation_id = $1")
                 .execute(Tuple.of(conversation))
                 .map(rows -> rows.iterator().next().getLong("n"));
-    }
-
-    /** Everyone who shares a conversation with {@code user} (the audience of their presence). */
-    public Uni<List<UUID>> contacts(UUID user) {
-        return pool.preparedQuery("SELECT DISTINCT p2.user_id FROM participant p1 JOIN participant p2 ON p2.conversation_id = p1.conversation_id "
-                        + "WHERE p1.user_id = $1 AND p2.user_id <> $1")
-                .execute(Tuple.of(user))
-                .map(ConversationRepository::userIds);
-    }
-
-    public Uni<List<UUID>> participants(UUID conversation) {
-        return pool.preparedQuery("SELECT user_id FROM participant WHERE conversation_id = $1")
-                .execute(Tuple.of(conversation))
-                .map(ConversationRepository::userIds);
-    }
-
-    private static List<UUID> userIds(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
-        List<UUID> users = new ArrayList<>(rows.size());
-        rows.forEach(r -> users.add(r.getUUID("user_id")));
-        return users;
     }
 
     /** One conversation as {@code reader} sees it; empty when they do not take part. */

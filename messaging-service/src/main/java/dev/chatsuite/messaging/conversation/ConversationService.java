@@ -2,7 +2,6 @@ package dev.chatsuite.messaging.conversation;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -110,13 +109,9 @@ public class ConversationService {
         OffsetDateTime activity = null;
         UUID after = null;
         if (cursor != null) {
-            String[] parts = Cursors.decode(cursor).split("\\|");
-            try {
-                activity = OffsetDateTime.parse(parts[0]);
-                after = UUID.fromString(parts[1]);
-            } catch (DateTimeParseException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                throw Cursors.invalid("cursor", "Not a cursor from a previous page.");
-            }
+            Cursors.ActivityPosition position = Cursors.activityPosition(cursor);
+            activity = position.activity();
+            after = position.id();
         }
         return conversations.page(caller.userId(), activity, after, size).map(rows -> {
             boolean more = rows.size() > size;
@@ -124,7 +119,7 @@ public class ConversationService {
             String next = null;
             if (more) {
                 StoredConversation last = page.get(page.size() - 1);
-                next = Cursors.encode(last.activity() + "|" + last.id());
+                next = Cursors.activityCursor(last.activity(), last.id());
             }
             return new Page<>(page.stream().map(this::view).toList(), next);
         });

@@ -21,9 +21,9 @@ import dev.chatsuite.messaging.MessagingConfig;
 import dev.chatsuite.messaging.attachment.AttachmentRecord;
 import dev.chatsuite.messaging.attachment.Attachments;
 import dev.chatsuite.messaging.caller.Caller;
-import dev.chatsuite.messaging.conversation.ConversationRepository;
-import dev.chatsuite.messaging.event.EventPublisher;
-import dev.chatsuite.messaging.event.Events;
+import dev.chatsuite.messaging.participant.Participants;
+import dev.chatsuite.messaging.fanout.Broker;
+import dev.chatsuite.messaging.fanout.Publication;
 import dev.chatsuite.messaging.message.MessageRepository.Posted;
 import dev.chatsuite.messaging.page.Cursors;
 import dev.chatsuite.messaging.page.Page;
@@ -41,19 +41,19 @@ public class MessageService {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int MAX_CLIENT_ID = 64;
     private final MessageRepository messages;
-    private final ConversationRepository conversations;
+    private final Participants participants;
     private final Attachments attachments;
     private final MessageViews views;
-    private final EventPublisher events;
+    private final Broker broker;
     private final MessagingConfig config;
 
-    public MessageService(MessageRepository messages, ConversationRepository conversations, Attachments attachments, MessageViews views,
-            EventPublisher events, MessagingConfig config) {
+    public MessageService(MessageRepository messages, Participants participants, Attachments attachments, MessageViews views,
+            Broker broker, MessagingConfig config) {
         this.messages = messages;
-        this.conversations = conversations;
+        this.participants = participants;
         this.attachments = attachments;
         this.views = views;
-        this.events = events;
+        this.broker = broker;
         this.config = config;
     }
 
@@ -101,7 +101,7 @@ public class MessageService {
                 .chain(stored -> {
                     Posted posted = stored.orElseThrow(MessageService::notFound);
                     MessageView view = views.of(posted.message());
-                    return publish(posted.participants(), () -> new Events.MessageCreated(view)).replaceWith(new Outcome(view, true));
+                    return publish(posted.participants(), () -> Events.created(view)).replaceWith(new Outcome(view, true));
                 })
                 .onFailure(PgException.class).recoverWithUni(e -> {
                     if (UNIQUE_VIOLATION.equals(((PgException) e).getSqlState()) && clientMessageId != null) {
@@ -121,8 +121,8 @@ public class MessageService {
             validate(body, !message.attachments().isEmpty(), null);
             return messages.edit(messageId, body, now()).chain(edited -> {
                 MessageView view = views.of(edited.orElseThrow(() -> new ProblemException(409, "message-deleted", "A deleted message cannot be edited.")));
-                return conversations.participants(message.conversationId())
-                        .chain(users -> publish(users, () -> new Events.MessageUpdated(view)))
+                return participants.of(message.conversationId())
+                        .chain(users -> publish(users, () -> Events.updated(view)))
                         .replaceWith(view);
             });
         });
@@ -136,9 +136,8 @@ public class MessageService {
             return messages.tombstone(messageId, now()).chain(tombstone -> tombstone.isEmpty()
                     ? Uni.createFrom().voidItem()
                     : attachments.discard(caller, message.attachments())
-                            .chain(() -> conversations.participants(message.conversationId()))
-                            .chain(users -> publish(users, () -> new Events.MessageDeleted(message.conversationId().toString(),
-                                    message.id().toString(), message.seq()))));
+                            .chain(() -> participants.of(message.conversationId()))
+                            .chain(users -> publish(users, () -> Events.deleted(message))));
         });
     }
 
@@ -150,8 +149,8 @@ public class MessageService {
             if (marker.isEmpty()) {
                 return Uni.createFrom().failure(notFound());
             }
-            return conversations.participants(conversation)
-                    .chain(users -> publish(users, () -> new Events.Read(conversation.toString(), caller.userId().toString(), marker.get())));
+            return participants.of(conversation)
+                    .chain(users -> publish(users, () -> Events.read(conversation, caller.userId(), marker.get())));
         });
     }
 
@@ -160,18 +159,11 @@ public class MessageService {
         Long afterSeq = after;
         Long beforeSeq = before;
         if (cursor != null) {
-            String raw = Cursors.decode(cursor);
-            try {
-                long seq = Long.parseLong(raw.substring(2));
-                if (raw.startsWith("a:")) {
-                    afterSeq = seq;
-                } else if (raw.startsWith("b:")) {
-                    beforeSeq = seq;
-                } else {
-                    throw Cursors.invalid("cursor", "Not a cursor from a previous page.");
-                }
-            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-                throw Cursors.invalid("cursor", "Not a cursor from a previous page.");
+            Cursors.SeqPosition position = Cursors.seqPosition(cursor);
+            if (position.after()) {
+                afterSeq = position.seq();
+            } else {
+                beforeSeq = position.seq();
             }
         }
         if (afterSeq != null && beforeSeq != null && cursor == null) {
@@ -184,13 +176,13 @@ public class MessageService {
                 return messages.after(conversation, fromSeq, size).map(list -> {
                     boolean more = list.size() > size;
                     List<StoredMessage> page = more ? list.subList(0, size) : list;
-                    return page(page, more ? Cursors.encode("a:" + page.get(page.size() - 1).seq()) : null);
+                    return page(page, more ? Cursors.seqCursor(true, page.get(page.size() - 1).seq()) : null);
                 });
             }
             return messages.before(conversation, toSeq, size).map(list -> {
                 boolean more = list.size() > size;
                 List<StoredMessage> page = more ? list.subList(1, list.size()) : list;
-                return page(page, more ? Cursors.encode("b:" + page.get(0).seq()) : null);
+                return page(page, more ? Cursors.seqCursor(false, page.get(0).seq()) : null);
             });
         });
     }
@@ -212,7 +204,7 @@ public class MessageService {
     }
 
     private Uni<Void> requireParticipant(Caller caller, UUID conversation) {
-        return conversations.isParticipant(conversation, caller.userId()).map(yes -> {
+        return participants.isParticipant(conversation, caller.userId()).map(yes -> {
             if (!yes) {
                 throw notFound();
             }
@@ -240,8 +232,8 @@ public class MessageService {
     }
 
     /** Publishing follows the commit; a failure to publish is logged, not the client's error (they catch up by REST). */
-    private Uni<Void> publish(List<UUID> recipients, Supplier<Object> event) {
-        return events.publish(recipients, event.get())
+    private Uni<Void> publish(List<UUID> recipients, Supplier<Publication> event) {
+        return broker.publish(recipients, event.get())
                 .onFailure().invoke(e -> LOG.warnf("An event could not be published: %s", e.getClass().getSimpleName()))
                 .onFailure().recoverWithNull();
     }

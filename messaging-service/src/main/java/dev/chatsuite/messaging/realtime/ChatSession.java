@@ -1,20 +1,20 @@
 package dev.chatsuite.messaging.realtime;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import dev.chatsuite.messaging.caller.Caller;
+import dev.chatsuite.messaging.fanout.FanoutContext;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.vertx.core.Vertx;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 
 /**
- * One open socket: who it belongs to, its bounded outgoing queue, its frame budget, and the
- * per-conversation order of {@code message.created} events (an event that arrives ahead of a
- * missing seq is held briefly, then released).
+ * One open socket: who it belongs to and its jobs, each in its own class: the bounded
+ * {@link Outbox}, the per-conversation {@link DeliveryOrder}, the {@link FrameBudget} and the
+ * {@link TypingThrottle}. Its life ends once ({@link #release}), whether the client closed
+ * during authentication or later.
  */
 final class ChatSession {
 
@@ -23,30 +23,55 @@ final class ChatSession {
     static final int UNAUTHENTICATED = 4001;
     static final int FORBIDDEN = 4003;
     static final int RATE_LIMITED = 4008;
+    static final int INTERNAL = 1011;
 
-    private static final long HOLD_MILLIS = 250;
     private final WebSocketConnection connection;
     private final Caller caller;
-    private final Vertx vertx;
-    private final int maxPending;
-    private final AtomicInteger pending = new AtomicInteger();
-    private final Map<String, Order> orders = new HashMap<>();
-    private final Map<String, Long> lastTyping = new HashMap<>();
-    private long expiryTimer = -1;
-    private double frameTokens;
-    private long lastRefill = System.nanoTime();
+    private final FanoutContext fanout;
+    private final Outbox outbox;
+    private final DeliveryOrder order;
+    private final FrameBudget budget;
+    private final TypingThrottle typing;
     private int badFrames;
-    private final double frameRate;
-    private final double frameBurst;
+    private volatile long expiryTimer = -1;
+    /** null while open, the presence join once joined, {@link #RELEASED} once ended. */
+    private final AtomicReference<Object> life = new AtomicReference<>();
+    private static final Object RELEASED = new Object();
 
-    ChatSession(WebSocketConnection connection, Caller caller, Vertx vertx, int maxPending, double frameRate, double frameBurst) {
+    ChatSession(WebSocketConnection connection, Caller caller, FanoutContext fanout, GapFills fills, RealtimeConfig config) {
         this.connection = connection;
         this.caller = caller;
-        this.vertx = vertx;
-        this.maxPending = maxPending;
-        this.frameRate = frameRate;
-        this.frameBurst = frameBurst;
-        this.frameTokens = frameBurst;
+        this.fanout = fanout;
+        this.outbox = new Outbox(config.maxPending(), connection::sendText);
+        this.order = new DeliveryOrder(new DeliveryOrder.Out() {
+            @Override
+            public boolean send(String frame) {
+                return outbox.offer(frame);
+            }
+
+            @Override
+            public int pending() {
+                return outbox.pending();
+            }
+
+            @Override
+            public void overflow() {
+                tooFarBehind();
+            }
+        }, fills.of(caller.userId()), new DeliveryOrder.Timers() {
+            @Override
+            public long schedule(long delayMillis, Runnable task) {
+                return fanout.schedule(delayMillis, task);
+            }
+
+            @Override
+            public void cancel(long timer) {
+                fanout.cancel(timer);
+            }
+        }, fanout, config.maxPending(), new DeliveryOrder.Timing(config.gapFillGrace().toMillis(), 100, 5000));
+        this.outbox.countHeld(order::held);
+        this.budget = new FrameBudget(config.frameRate(), config.frameBurst(), System::nanoTime);
+        this.typing = new TypingThrottle(config.typingInterval().toMillis(), System::currentTimeMillis);
     }
 
     Caller caller() {
@@ -61,101 +86,57 @@ final class ChatSession {
         return connection.isOpen();
     }
 
-    /** Sends a frame unless the client is too far behind, in which case it is closed (it catches up over REST). */
+    DeliveryOrder order() {
+        return order;
+    }
+
+    /** The socket is subscribed and its baseline read: {@code ready} goes first, then what was held meanwhile. */
+    void start(java.util.Map<java.util.UUID, Long> positions) {
+        fanout.execute(() -> {
+            send(new JsonObject().put("type", "ready").put("userId", caller.userId().toString()).put("connectionId", connection.id()));
+            order.start(positions);
+        });
+    }
+
+    void resync(java.util.Map<java.util.UUID, Long> positions) {
+        fanout.execute(() -> order.resync(positions));
+    }
+
+    /** Sends a frame of this socket's own (ready, ack, pong, error, presence greeting). */
     void send(String frame) {
-        if (!connection.isOpen()) {
-            return;
+        if (connection.isOpen() && !outbox.offer(frame)) {
+            tooFarBehind();
         }
-        if (pending.incrementAndGet() > maxPending) {
-            close(RATE_LIMITED, "Too far behind; reconnect and catch up over REST.");
-            return;
-        }
-        connection.sendText(frame).subscribe().with(v -> pending.decrementAndGet(), e -> pending.decrementAndGet());
     }
 
     void send(JsonObject frame) {
         send(frame.encode());
     }
 
-    /** Delivers an event from the broker, keeping message.created in seq order per conversation. */
-    synchronized void deliver(String payload) {
-        if (!payload.startsWith("{\"type\":\"message.created\"")) {
-            send(payload);
-            return;
-        }
-        SeqReader.Position position = SeqReader.read(payload);
-        if (position == null) {
-            send(payload);
-            return;
-        }
-        String conversation = position.conversationId();
-        long seq = position.seq();
-        Order order = orders.computeIfAbsent(conversation, c -> new Order());
-        if (order.last == 0 || seq <= order.last + 1) {
-            send(payload);
-            order.last = Math.max(order.last, seq);
-            flush(order, false);
-            return;
-        }
-        order.held.put(seq, payload);
-        if (order.timer < 0) {
-            order.timer = vertx.setTimer(HOLD_MILLIS, id -> {
-                synchronized (this) {
-                    order.timer = -1;
-                    flush(order, true);
-                }
-            });
-        }
-    }
-
-    private void flush(Order order, boolean giveUpWaiting) {
-        while (!order.held.isEmpty()) {
-            long next = order.held.firstKey();
-            if (!giveUpWaiting && next > order.last + 1) {
-                return;
-            }
-            send(order.held.pollFirstEntry().getValue());
-            order.last = Math.max(order.last, next);
-        }
+    private void tooFarBehind() {
+        close(RATE_LIMITED, "Too far behind; reconnect and catch up over REST.");
     }
 
     /** Takes one frame from the budget; false when the client sends faster than allowed. */
-    synchronized boolean takeFrame() {
-        long now = System.nanoTime();
-        frameTokens = Math.min(frameBurst, frameTokens + (now - lastRefill) / 1e9 * frameRate);
-        lastRefill = now;
-        if (frameTokens < 1) {
-            return false;
-        }
-        frameTokens -= 1;
-        return true;
+    boolean takeFrame() {
+        return budget.take();
     }
 
     /** Counts a bad frame; true when the client has sent too many to keep talking to. */
-    synchronized boolean badFrame(int allowed) {
+    boolean badFrame(int allowed) {
         return ++badFrames > allowed;
     }
 
-    /** True when typing in this conversation may be announced again (at most every {@code intervalMillis}). */
-    synchronized boolean mayAnnounceTyping(String conversation, long intervalMillis) {
-        long now = System.currentTimeMillis();
-        Long last = lastTyping.get(conversation);
-        if (last != null && now - last < intervalMillis) {
-            return false;
-        }
-        lastTyping.put(conversation, now);
-        return true;
+    boolean mayAnnounceTyping(String conversation) {
+        return typing.mayAnnounce(conversation);
     }
 
     void expireAt(long epochSeconds) {
         long delay = Math.max(1, epochSeconds * 1000 - System.currentTimeMillis());
-        expiryTimer = vertx.setTimer(delay, id -> close(UNAUTHENTICATED, "The access token expired; reconnect with a fresh one."));
+        expiryTimer = fanout.schedule(delay, () -> close(UNAUTHENTICATED, "The access token expired; reconnect with a fresh one."));
     }
 
     void close(int code, String reason) {
-        if (expiryTimer >= 0) {
-            vertx.cancelTimer(expiryTimer);
-        }
         if (connection.isOpen()) {
             connection.close(new CloseReason(code, reason)).subscribe().with(v -> {
             }, e -> {
@@ -163,15 +144,30 @@ final class ChatSession {
         }
     }
 
-    void closed() {
-        if (expiryTimer >= 0) {
-            vertx.cancelTimer(expiryTimer);
-        }
+    /**
+     * Joins presence unless the session has already been released (the client left during
+     * authentication): a session that never joined never leaves.
+     */
+    Uni<Void> joinPresence(Supplier<Uni<Void>> join) {
+        Uni<Void> joined = Uni.createFrom().<Void>deferred(join::get).memoize().indefinitely();
+        return life.compareAndSet(null, joined) ? joined : Uni.createFrom().voidItem();
     }
 
-    private static final class Order {
-        long last;
-        long timer = -1;
-        final TreeMap<Long, String> held = new TreeMap<>();
+    /**
+     * Ends the session, once: stops its timers and its order. Answers null when it had already
+     * ended, else whether it had joined presence (after that join has completed, so the leave
+     * that follows cannot overtake it).
+     */
+    @SuppressWarnings("unchecked")
+    Uni<Boolean> release() {
+        Object before = life.getAndSet(RELEASED);
+        if (before == RELEASED) {
+            return null;
+        }
+        if (expiryTimer >= 0) {
+            fanout.cancel(expiryTimer);
+        }
+        fanout.execute(order::dispose);
+        return before == null ? Uni.createFrom().item(false) : ((Uni<Void>) before).onItemOrFailure().transform((v, e) -> true);
     }
 }

@@ -1,8 +1,5 @@
 package dev.chatsuite.messaging.realtime;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -10,35 +7,46 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
+
+import org.jboss.logging.Logger;
 
 import dev.chatsuite.messaging.caller.Callers;
-import dev.chatsuite.messaging.caller.Caller;
+import dev.chatsuite.messaging.fanout.Broker;
+import dev.chatsuite.messaging.fanout.FanoutContext;
+import dev.chatsuite.messaging.fanout.MessageLog;
 
 /**
  * {@code /ws}: one socket per browser tab, carrying the events of all the user's conversations.
  * Refused connections are upgraded, then closed with their code (4001, 4003), since browsers
- * cannot read an HTTP status on a failed upgrade.
+ * cannot read an HTTP status on a failed upgrade. Opening: authenticate, register, subscribe,
+ * read the baseline, say {@code ready}, join presence; a close at any point of that gives back
+ * exactly what was taken.
  */
 @WebSocket(path = "/ws")
 public class ChatSocket {
 
-    private static final Map<String, ChatSession> OPEN = new ConcurrentHashMap<>();
+    private static final Logger LOG = Logger.getLogger(ChatSocket.class);
     private final SocketAuth auth;
     private final Sessions sessions;
     private final Presence presence;
     private final Frames frames;
+    private final Broker broker;
+    private final MessageLog log;
+    private final GapFills fills;
+    private final FanoutContext fanout;
     private final RealtimeConfig config;
-    private final Vertx vertx;
 
-    public ChatSocket(SocketAuth auth, Sessions sessions, Presence presence, Frames frames, RealtimeConfig config, Vertx vertx) {
+    public ChatSocket(SocketAuth auth, Sessions sessions, Presence presence, Frames frames, Broker broker, MessageLog log, GapFills fills,
+            FanoutContext fanout, RealtimeConfig config) {
         this.auth = auth;
         this.sessions = sessions;
         this.presence = presence;
         this.frames = frames;
+        this.broker = broker;
+        this.log = log;
+        this.fills = fills;
+        this.fanout = fanout;
         this.config = config;
-        this.vertx = vertx;
     }
 
     @OnOpen
@@ -47,19 +55,31 @@ public class ChatSocket {
             if (!outcome.ok()) {
                 return connection.close(new CloseReason(outcome.closeCode(), outcome.reason()));
             }
-            Caller caller = Callers.of(outcome.token());
-            ChatSession session = new ChatSession(connection, caller, vertx, config.maxPending(), config.frameRate(), config.frameBurst());
-            session.expireAt(outcome.token().getExpirationTime());
-            OPEN.put(connection.id(), session);
+            ChatSession session = new ChatSession(connection, Callers.of(outcome.token()), fanout, fills, config);
             sessions.add(session);
-            session.send(new JsonObject().put("type", "ready").put("userId", caller.userId().toString()).put("connectionId", connection.id()));
-            return presence.connected(caller.userId()).chain(() -> presence.greet(session));
+            Uni<Void> subscribed = broker.subscribe(session.caller().userId());
+            if (connection.isClosed()) {
+                // The client left while it was being authenticated: @OnClose found nothing to release.
+                return release(session);
+            }
+            session.expireAt(outcome.token().getExpirationTime());
+            return subscribed
+                    .chain(() -> log.positions(session.caller().userId()))
+                    .invoke(session::start)
+                    .chain(() -> session.joinPresence(() -> presence.connected(session.caller().userId())))
+                    .chain(() -> presence.greet(session))
+                    .onFailure().recoverWithUni(e -> {
+                        LOG.warnf("A socket could not be opened: %s", e.getClass().getSimpleName());
+                        return connection.close(new CloseReason(ChatSession.INTERNAL, "Try again shortly."));
+                    })
+                    // A close while opening may have come before the session was there to release.
+                    .chain(() -> connection.isClosed() ? release(session) : Uni.createFrom().voidItem());
         });
     }
 
     @OnTextMessage
     public Uni<Void> message(String text, WebSocketConnection connection) {
-        ChatSession session = OPEN.get(connection.id());
+        ChatSession session = sessions.get(connection.id());
         if (session == null) {
             return Uni.createFrom().voidItem();
         }
@@ -72,13 +92,20 @@ public class ChatSocket {
 
     @OnClose
     public Uni<Void> close(WebSocketConnection connection) {
-        ChatSession session = OPEN.remove(connection.id());
-        if (session == null) {
-            return Uni.createFrom().voidItem();
-        }
-        session.closed();
-        boolean last = sessions.remove(session);
-        return last ? presence.disconnected(session.caller().userId()) : Uni.createFrom().voidItem();
+        ChatSession session = sessions.get(connection.id());
+        return session == null ? Uni.createFrom().voidItem() : release(session);
     }
 
+    /** Gives back what an open took, once: registration, subscription, order, presence. */
+    private Uni<Void> release(ChatSession session) {
+        if (!sessions.remove(session)) {
+            return Uni.createFrom().voidItem();
+        }
+        broker.unsubscribe(session.caller().userId());
+        Uni<Boolean> joined = session.release();
+        if (joined == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return joined.chain(wasJoined -> wasJoined ? presence.disconnected(session.caller().userId()) : Uni.createFrom().voidItem());
+    }
 }

@@ -8,8 +8,9 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.chatsuite.common.id.Uuids;
-import dev.chatsuite.messaging.conversation.ConversationRepository;
-import dev.chatsuite.messaging.event.EventPublisher;
+import dev.chatsuite.messaging.participant.Participants;
+import dev.chatsuite.messaging.fanout.Broker;
+import dev.chatsuite.messaging.fanout.Publication;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
@@ -20,7 +21,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Who is online, shared by all instances in Redis and never stored in PostgreSQL: the hash
- * {@code presence:<user>} counts each instance's sockets for the user and expires unless
+ * {@code presence:<user>} counts each instance's sockets for the user (one up and one down per
+ * socket) and expires unless
  * refreshed, so a crashed instance's users go offline by themselves. A user's first socket
  * anywhere and last socket everywhere are announced to everyone who shares a conversation
  * with them.
@@ -32,17 +34,17 @@ public class Presence {
     private final String instance = Uuids.v7().toString();
     private final ReactiveHashCommands<String, String, Long> hashes;
     private final ReactiveKeyCommands<String> keys;
-    private final ConversationRepository conversations;
-    private final EventPublisher events;
+    private final Participants participants;
+    private final Broker broker;
     private final Sessions sessions;
     private final RealtimeConfig config;
 
-    public Presence(ReactiveRedisDataSource redis, ConversationRepository conversations, EventPublisher events, Sessions sessions,
+    public Presence(ReactiveRedisDataSource redis, Participants participants, Broker broker, Sessions sessions,
             RealtimeConfig config) {
         this.hashes = redis.hash(String.class, String.class, Long.class);
         this.keys = redis.key();
-        this.conversations = conversations;
-        this.events = events;
+        this.participants = participants;
+        this.broker = broker;
         this.sessions = sessions;
         this.config = config;
     }
@@ -72,7 +74,7 @@ public class Presence {
 
     /** Tells a new socket which of the user's contacts are online now (later changes arrive as events). */
     Uni<Void> greet(ChatSession session) {
-        return conversations.contacts(session.caller().userId())
+        return participants.contacts(session.caller().userId())
                 .chain(contacts -> io.smallrye.mutiny.Multi.createFrom().iterable(contacts)
                         .onItem().transformToUniAndMerge(contact -> keys.exists(key(contact)).invoke(online -> {
                             if (online) {
@@ -89,8 +91,8 @@ public class Presence {
     }
 
     private Uni<Void> announce(UUID user, boolean online) {
-        JsonObject event = new JsonObject().put("type", "presence").put("userId", user.toString()).put("online", online);
-        return conversations.contacts(user).chain(contacts -> events.publish(contacts, event.getMap()));
+        Publication event = Publication.ofUser(new JsonObject().put("type", "presence").put("userId", user.toString()).put("online", online).encode());
+        return participants.contacts(user).chain(contacts -> broker.publish(contacts, event));
     }
 
     private static String key(UUID user) {

@@ -25,6 +25,15 @@ public interface RealtimeConfig {
     @WithDefault("60")
     double frameBurst();
 
+    /**
+     * How long a message.created that arrives ahead of a missing seq waits for the missing one
+     * before the gap is read from PostgreSQL (WS_GAP_FILL_GRACE). Never a give-up: after it, the
+     * gap is filled.
+     */
+    @WithName("gap-fill-grace")
+    @WithDefault("PT0.02S")
+    Duration gapFillGrace();
+
     /** Bad frames tolerated per connection before it is closed with 4000. */
     @WithName("max-bad-frames")
     @WithDefault("20")

@@ -9,58 +9,58 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import dev.chatsuite.messaging.event.RedisEventPublisher;
+import org.jboss.logging.Logger;
+
+import dev.chatsuite.messaging.fanout.Broker;
+import dev.chatsuite.messaging.fanout.Delivery;
+import dev.chatsuite.messaging.fanout.MessageLog;
+import dev.chatsuite.messaging.fanout.Publication;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * This instance's open sockets, by user. The first socket of a user subscribes the instance
- * to that user's channel; the last one to close unsubscribes it, so an instance only receives
- * events for users connected to it.
+ * The one registry of this instance's open sockets, by connection and by user, and the
+ * broker's {@link Delivery}: a publication for a user goes to the order of each of their
+ * sockets here. A socket counts from its registration to its one release.
  */
 @ApplicationScoped
-public class Sessions {
+public class Sessions implements Delivery {
 
+    private static final Logger LOG = Logger.getLogger(Sessions.class);
+    private final Map<String, ChatSession> byConnection = new ConcurrentHashMap<>();
     private final Map<UUID, Set<ChatSession>> byUser = new ConcurrentHashMap<>();
     private final Broker broker;
+    private final MessageLog log;
 
-    public Sessions(Broker broker) {
+    public Sessions(Broker broker, MessageLog log) {
         this.broker = broker;
+        this.log = log;
     }
 
     void start(@Observes StartupEvent event) {
-        broker.listen(this::deliver);
+        broker.deliverTo(this);
     }
 
-    /** Adds a session; true when it is the user's first on this instance. */
-    boolean add(ChatSession session) {
-        UUID user = session.caller().userId();
-        boolean[] first = { false };
-        byUser.compute(user, (k, set) -> {
-            Set<ChatSession> sessions = set == null ? ConcurrentHashMap.newKeySet() : set;
-            first[0] = sessions.isEmpty();
-            sessions.add(session);
-            return sessions;
-        });
-        if (first[0]) {
-            broker.subscribe(RedisEventPublisher.channel(user));
-        }
-        return first[0];
+    /** Registers a socket and counts it with the broker. */
+    void add(ChatSession session) {
+        byConnection.put(session.id(), session);
+        byUser.computeIfAbsent(session.caller().userId(), k -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
-    /** Removes a session; true when it was the user's last on this instance. */
+    /** Unregisters a socket; true only for the call that removed it (so its resources are given back once). */
     boolean remove(ChatSession session) {
-        UUID user = session.caller().userId();
-        boolean[] last = { false };
-        byUser.computeIfPresent(user, (k, set) -> {
+        if (!byConnection.remove(session.id(), session)) {
+            return false;
+        }
+        byUser.computeIfPresent(session.caller().userId(), (k, set) -> {
             set.remove(session);
-            last[0] = set.isEmpty();
             return set.isEmpty() ? null : set;
         });
-        if (last[0]) {
-            broker.unsubscribe(RedisEventPublisher.channel(user));
-        }
-        return last[0];
+        return true;
+    }
+
+    ChatSession get(String connectionId) {
+        return byConnection.get(connectionId);
     }
 
     Set<UUID> users() {
@@ -68,28 +68,34 @@ public class Sessions {
     }
 
     int count() {
-        return byUser.values().stream().mapToInt(Set::size).sum();
+        return byConnection.size();
     }
 
-    private void deliver(String channel, String payload) {
-        if (!channel.startsWith(RedisEventPublisher.USER_CHANNEL_PREFIX)) {
-            return;
-        }
-        UUID user;
-        try {
-            user = UUID.fromString(channel.substring(RedisEventPublisher.USER_CHANNEL_PREFIX.length()));
-        } catch (IllegalArgumentException e) {
-            return;
-        }
-        Set<ChatSession> sessions = byUser.get(user);
+    @Override
+    public void deliver(UUID recipient, Publication publication) {
+        Set<ChatSession> sessions = byUser.get(recipient);
         if (sessions != null) {
-            sessions.forEach(s -> s.deliver(payload));
+            for (ChatSession session : sessions) {
+                session.order().accept(publication);
+            }
+        }
+    }
+
+    /** After a broker outage every socket looks in storage for what it may have missed (one query per user). */
+    @Override
+    public void resubscribed() {
+        for (UUID user : List.copyOf(byUser.keySet())) {
+            log.positions(user).subscribe().with(positions -> {
+                Set<ChatSession> sessions = byUser.get(user);
+                if (sessions != null) {
+                    sessions.forEach(s -> s.resync(positions));
+                }
+            }, e -> LOG.debugf("Positions after resubscription not read: %s", e.getClass().getSimpleName()));
         }
     }
 
     /** Shutdown: every client is told to reconnect elsewhere (1001). */
     void closeAll(@Observes ShutdownEvent event) {
-        List<ChatSession> all = byUser.values().stream().flatMap(Set::stream).toList();
-        all.forEach(s -> s.close(1001, "Server shutting down; reconnect."));
+        List.copyOf(byConnection.values()).forEach(s -> s.close(1001, "Server shutting down; reconnect."));
     }
 }

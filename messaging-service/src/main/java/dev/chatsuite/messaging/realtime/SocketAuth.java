@@ -29,6 +29,8 @@ import io.vertx.mutiny.core.Vertx;
 public class SocketAuth {
 
     private static final Logger LOG = Logger.getLogger(SocketAuth.class);
+    /** What a ?token= that cannot be percent-decoded reads as: no JWT parses it. */
+    static final String MALFORMED = "malformed";
     private final JWTParser parser;
     private final AccountClient accounts;
     private final Vertx vertx;
@@ -105,7 +107,12 @@ public class SocketAuth {
         }
         for (String pair : query.split("&")) {
             if (pair.startsWith("token=")) {
-                return URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8);
+                try {
+                    return URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException badEncoding) {
+                    // "%zz" and the like: not a token, the same answer as any other bad one (4001).
+                    return MALFORMED;
+                }
             }
         }
         return null;

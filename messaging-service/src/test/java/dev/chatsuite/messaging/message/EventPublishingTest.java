@@ -1,10 +1,9 @@
-package dev.chatsuite.messaging.event;
+package dev.chatsuite.messaging.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,6 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.chatsuite.messaging.Chat;
 import dev.chatsuite.messaging.Chat.User;
+import dev.chatsuite.messaging.fanout.Broker;
+import dev.chatsuite.messaging.fanout.Publication;
+import dev.chatsuite.messaging.fanout.RedisBroker;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.pubsub.PubSubCommands;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +32,7 @@ class EventPublishingTest {
     RedisDataSource redis;
 
     @Inject
-    EventPublisher events;
+    Broker broker;
 
     @Test
     void shouldPublishACreatedMessageOnEveryParticipantsChannelAfterCommit() throws Exception {
@@ -39,12 +41,16 @@ class EventPublishingTest {
         String conversation = Chat.directId(alice, bob);
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         PubSubCommands.RedisSubscriber subscriber = redis.pubsub(String.class)
-                .subscribe(List.of(RedisEventPublisher.channel(bob.id())), received::add);
+                .subscribe(List.of(RedisBroker.channel(bob.id())), received::add);
         try {
             Thread.sleep(200);
             String id = Chat.posted(alice, conversation, "ping").getString("id");
 
-            JsonObject event = new JsonObject(received.poll(5, TimeUnit.SECONDS));
+            Publication publication = Publication.decode(received.poll(5, TimeUnit.SECONDS));
+            assertThat(publication.kind()).isEqualTo(Publication.Kind.CREATED);
+            assertThat(publication.conversationId()).hasToString(conversation);
+            assertThat(publication.seq()).isEqualTo(1);
+            JsonObject event = new JsonObject(publication.frame());
             assertThat(event.getString("type")).isEqualTo("message.created");
             assertThat(event.getJsonObject("message").getString("id")).isEqualTo(id);
             assertThat(event.getJsonObject("message").getLong("seq")).isEqualTo(1);
@@ -61,17 +67,20 @@ class EventPublishingTest {
         String id = Chat.posted(alice, conversation, "soon gone").getString("id");
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         PubSubCommands.RedisSubscriber subscriber = redis.pubsub(String.class)
-                .subscribe(List.of(RedisEventPublisher.channel(alice.id())), received::add);
+                .subscribe(List.of(RedisBroker.channel(alice.id())), received::add);
         try {
             Thread.sleep(200);
             bob.request().body(java.util.Map.of("seq", 1)).post("/api/conversations/" + conversation + "/read").then().statusCode(204);
             alice.request().delete("/api/messages/" + id).then().statusCode(204);
 
-            JsonObject read = new JsonObject(received.poll(5, TimeUnit.SECONDS));
+            JsonObject read = new JsonObject(Publication.decode(received.poll(5, TimeUnit.SECONDS)).frame());
             assertThat(read.getString("type")).isEqualTo("read");
             assertThat(read.getString("userId")).isEqualTo(bob.id().toString());
             assertThat(read.getLong("seq")).isEqualTo(1);
-            JsonObject deleted = new JsonObject(received.poll(5, TimeUnit.SECONDS));
+            Publication deletion = Publication.decode(received.poll(5, TimeUnit.SECONDS));
+            assertThat(deletion.kind()).isEqualTo(Publication.Kind.CHANGED);
+            assertThat(deletion.seq()).isEqualTo(1);
+            JsonObject deleted = new JsonObject(deletion.frame());
             assertThat(deleted.getString("type")).isEqualTo("message.deleted");
             assertThat(deleted.getString("messageId")).isEqualTo(id);
         } finally {
@@ -87,14 +96,14 @@ class EventPublishingTest {
         }
         AtomicInteger received = new AtomicInteger();
         PubSubCommands.RedisSubscriber subscriber = redis.pubsub(String.class)
-                .subscribe(recipients.stream().map(RedisEventPublisher::channel).toList(), payload -> received.incrementAndGet());
+                .subscribe(recipients.stream().map(RedisBroker::channel).toList(), payload -> received.incrementAndGet());
         try {
             Thread.sleep(200);
             // 200 events to 10 users at once: 2,000 PUBLISH commands in flight, far more than
             // the Redis pool's wait queue, which used to drop events (ConnectionPoolTooBusyException).
             List<Uni<Void>> burst = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                burst.add(events.publish(recipients, Map.of("type", "typing", "n", i)));
+                burst.add(broker.publish(recipients, Publication.ofUser("{\"type\":\"typing\",\"n\":" + i + "}")));
             }
             Uni.join().all(burst).andFailFast().await().atMost(java.time.Duration.ofSeconds(20));
 

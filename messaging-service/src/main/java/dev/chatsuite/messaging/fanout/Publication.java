@@ -1,0 +1,92 @@
+package dev.chatsuite.messaging.fanout;
+
+import java.util.UUID;
+
+/**
+ * One event on its way to sockets: the frame a client receives, encoded once, with what
+ * delivery needs to order it carried beside it (so no delivery parses the frame).
+ *
+ * @param kind           how delivery orders it
+ * @param conversationId the conversation it belongs to; null for {@link Kind#USER}
+ * @param seq            the message's seq for {@link Kind#CREATED} and {@link Kind#CHANGED}, else 0
+ * @param frame          the exact JSON text frame of the contract
+ */
+public record Publication(Kind kind, UUID conversationId, long seq, String frame) {
+
+    /** How a publication is ordered on a socket. */
+    public enum Kind {
+        /** {@code message.created}: strictly increasing seq per conversation, gaps filled from storage. */
+        CREATED('C'),
+        /** {@code message.updated} / {@code message.deleted}: never before the created of the same seq. */
+        CHANGED('U'),
+        /** Other conversation events (read, typing, location): no order promised. */
+        CONVERSATION('V'),
+        /** Events of a user, not of a conversation (presence). */
+        USER('P');
+
+        final char code;
+
+        Kind(char code) {
+            this.code = code;
+        }
+
+        static Kind of(char code) {
+            for (Kind kind : values()) {
+                if (kind.code == code) {
+                    return kind;
+                }
+            }
+            return null;
+        }
+    }
+
+    public Publication {
+        if (kind == null || frame == null || (kind != Kind.USER && conversationId == null)) {
+            throw new IllegalArgumentException("A publication needs a kind, a frame and, unless it is a user's, a conversation");
+        }
+    }
+
+    public static Publication created(UUID conversation, long seq, String frame) {
+        return new Publication(Kind.CREATED, conversation, seq, frame);
+    }
+
+    public static Publication changed(UUID conversation, long seq, String frame) {
+        return new Publication(Kind.CHANGED, conversation, seq, frame);
+    }
+
+    public static Publication ofConversation(UUID conversation, String frame) {
+        return new Publication(Kind.CONVERSATION, conversation, 0, frame);
+    }
+
+    public static Publication ofUser(String frame) {
+        return new Publication(Kind.USER, null, 0, frame);
+    }
+
+    /** The wire form between instances: {@code <kind>|<conversation or empty>|<seq>|<frame>}. */
+    public String encode() {
+        return kind.code + "|" + (conversationId == null ? "" : conversationId.toString()) + "|" + seq + "|" + frame;
+    }
+
+    /** Reads {@link #encode()}'s form; null for anything else (a stray message on a channel). */
+    public static Publication decode(String wire) {
+        if (wire == null || wire.length() < 6 || wire.charAt(1) != '|') {
+            return null;
+        }
+        Kind kind = Kind.of(wire.charAt(0));
+        int afterConversation = wire.indexOf('|', 2);
+        int afterSeq = afterConversation < 0 ? -1 : wire.indexOf('|', afterConversation + 1);
+        if (kind == null || afterSeq < 0) {
+            return null;
+        }
+        try {
+            UUID conversation = afterConversation == 2 ? null : UUID.fromString(wire.substring(2, afterConversation));
+            long seq = Long.parseLong(wire, afterConversation + 1, afterSeq, 10);
+            if (seq < 0) {
+                return null;
+            }
+            return new Publication(kind, conversation, seq, wire.substring(afterSeq + 1));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

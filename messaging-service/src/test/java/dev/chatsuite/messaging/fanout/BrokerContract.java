@@ -1,0 +1,154 @@
+package dev.chatsuite.messaging.fanout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.vertx.core.Vertx;
+
+/** The cases every {@link Broker} passes, run against each implementation by its subclass. */
+abstract class BrokerContract {
+
+    protected Vertx vertx;
+    protected FanoutContext context;
+    protected Broker broker;
+    private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final AtomicBoolean offContext = new AtomicBoolean();
+    protected final AtomicInteger resubscriptions = new AtomicInteger();
+
+    record Received(UUID recipient, Publication publication) {
+    }
+
+    /** A started broker on this context. */
+    protected abstract Broker create(Vertx vertx, FanoutContext context);
+
+    protected void stop(Broker broker) {
+    }
+
+    @BeforeEach
+    void startBroker() {
+        vertx = Vertx.vertx();
+        context = new FanoutContext(vertx);
+        broker = create(vertx, context);
+        broker.deliverTo(new Delivery() {
+            @Override
+            public void deliver(UUID recipient, Publication publication) {
+                if (Vertx.currentContext() != context.context()) {
+                    offContext.set(true);
+                }
+                received.add(new Received(recipient, publication));
+            }
+
+            @Override
+            public void resubscribed() {
+                resubscriptions.incrementAndGet();
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(broker::ready);
+    }
+
+    @AfterEach
+    void stopBroker() {
+        stop(broker);
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    protected void subscribe(UUID user) {
+        broker.subscribe(user).await().atMost(Duration.ofSeconds(5));
+    }
+
+    protected Received next() throws InterruptedException {
+        return received.poll(5, TimeUnit.SECONDS);
+    }
+
+    protected boolean nothingWithin(long millis) throws InterruptedException {
+        return received.poll(millis, TimeUnit.MILLISECONDS) == null;
+    }
+
+    @Test
+    void shouldDeliverAPublicationToASubscribedRecipientWithItsFieldsIntact() throws Exception {
+        UUID bob = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        subscribe(bob);
+        Publication sent = Publication.created(conversation, 12, "{\"type\":\"message.created\",\"body\":\"h\u00e9 | there\"}");
+        broker.publish(List.of(bob), sent).await().atMost(Duration.ofSeconds(5));
+
+        Received got = next();
+        assertThat(got).isNotNull();
+        assertThat(got.recipient()).isEqualTo(bob);
+        assertThat(got.publication()).isEqualTo(sent);
+        assertThat(nothingWithin(200)).as("exactly once").isTrue();
+        assertThat(offContext).as("delivered on the fan-out context").isFalse();
+    }
+
+    @Test
+    void shouldDeliverToEachSubscribedRecipientAndNobodyElse() throws Exception {
+        UUID bob = UUID.randomUUID();
+        UUID carol = UUID.randomUUID();
+        UUID stranger = UUID.randomUUID();
+        subscribe(bob);
+        subscribe(carol);
+        broker.publish(List.of(bob, carol, stranger), Publication.ofUser("{}")).await().atMost(Duration.ofSeconds(5));
+
+        Set<UUID> recipients = ConcurrentHashMap.newKeySet();
+        recipients.add(next().recipient());
+        recipients.add(next().recipient());
+        assertThat(recipients).containsExactlyInAnyOrder(bob, carol);
+        assertThat(nothingWithin(200)).isTrue();
+    }
+
+    @Test
+    void shouldKeepDeliveringUntilTheLastSocketOfAUserUnsubscribes() throws Exception {
+        UUID bob = UUID.randomUUID();
+        subscribe(bob);
+        subscribe(bob);
+        broker.unsubscribe(bob);
+        broker.publish(List.of(bob), Publication.ofUser("one left")).await().atMost(Duration.ofSeconds(5));
+        assertThat(next().publication().frame()).isEqualTo("one left");
+
+        broker.unsubscribe(bob);
+        Thread.sleep(200);
+        broker.publish(List.of(bob), Publication.ofUser("none left")).await().atMost(Duration.ofSeconds(5));
+        assertThat(nothingWithin(300)).isTrue();
+    }
+
+    @Test
+    void shouldDeliverEveryPublicationOfABurst() throws Exception {
+        UUID bob = UUID.randomUUID();
+        UUID carol = UUID.randomUUID();
+        subscribe(bob);
+        subscribe(carol);
+        List<io.smallrye.mutiny.Uni<Void>> burst = new CopyOnWriteArrayList<>();
+        for (int i = 1; i <= 500; i++) {
+            burst.add(broker.publish(List.of(bob, carol), Publication.created(UUID.randomUUID(), i, "{}")));
+        }
+        io.smallrye.mutiny.Uni.join().all(burst).andFailFast().await().atMost(Duration.ofSeconds(20));
+        int count = 0;
+        while (next() != null) {
+            if (++count == 1000) {
+                break;
+            }
+        }
+        assertThat(count).isEqualTo(1000);
+    }
+
+    @Test
+    void shouldBeReadyOnceStarted() {
+        assertThat(broker.ready()).isTrue();
+    }
+}
