@@ -51,9 +51,7 @@ class WebSocketHeapTest {
         try (Sockets sockets = new Sockets(root)) {
             long before = liveHeap();
             List<Sockets.Client> clients = WebSocketCapacityTest.opened(sockets.openAll(SOCKETS, i -> "/ws/echo", i -> WebSocketCapacityTest.bearer("heap")));
-            for (Sockets.Client client : clients) {
-                client.nextText();
-            }
+            awaitEchoes(clients);
             long opened = liveHeap();
             throughGateway = (opened - before) / SOCKETS;
 
@@ -89,14 +87,28 @@ class WebSocketHeapTest {
         }
     }
 
+    /**
+     * Waits until every socket echoes a frame: a greeting the upstream sends at once may reach the
+     * test client before its handlers are set, so the greeting alone is no proof of an open relay.
+     */
+    private static void awaitEchoes(List<Sockets.Client> clients) throws InterruptedException {
+        for (Sockets.Client client : clients) {
+            client.socket.writeTextMessage("open");
+        }
+        for (Sockets.Client client : clients) {
+            String text;
+            do {
+                text = client.nextText();
+            } while (!text.equals("echo:open"));
+        }
+    }
+
     /** Live heap per open socket (with its peer) to one address. */
     private long perSocket(URL target) throws Exception {
         try (Sockets sockets = new Sockets(target)) {
             long before = liveHeap();
             List<Sockets.Client> clients = WebSocketCapacityTest.opened(sockets.openAll(SOCKETS, i -> "/ws/echo", i -> WebSocketCapacityTest.bearer("heap")));
-            for (Sockets.Client client : clients) {
-                client.nextText();
-            }
+            awaitEchoes(clients);
             return (liveHeap() - before) / SOCKETS;
         }
     }
