@@ -38,11 +38,13 @@ public class BodyLimits {
         if (request.method() == HttpMethod.POST && routeKey.equals("/api/media")) {
             return upload;
         }
+        return isMessageUpload(request, routeKey) ? multipart : other;
+    }
+
+    /** A multipart message post: files on their way to storage, limited like an upload. */
+    public static boolean isMessageUpload(HttpServerRequest request, String routeKey) {
         String type = request.getHeader("Content-Type");
-        if (request.method() == HttpMethod.POST && type != null && type.regionMatches(true, 0, "multipart/", 0, 10)
-                && MESSAGE_POST.matcher(routeKey).matches()) {
-            return multipart;
-        }
-        return other;
+        return request.method() == HttpMethod.POST && type != null && type.regionMatches(true, 0, "multipart/", 0, 10)
+                && MESSAGE_POST.matcher(routeKey).matches();
     }
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.gateway.GatewayConfig;
+import dev.chatsuite.gateway.body.BodyLimits;
 import dev.chatsuite.gateway.session.TokenVerifier;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -53,7 +54,7 @@ public class RateLimits {
         if (method == HttpMethod.POST && routeKey.equals("/api/auth/password/forgot")) {
             return check(ctx, "forgot", clientIp(ctx), limits.forgot());
         }
-        boolean upload = method == HttpMethod.POST && routeKey.equals("/api/media");
+        boolean upload = method == HttpMethod.POST && routeKey.equals("/api/media") || BodyLimits.isMessageUpload(ctx.request(), routeKey);
         int limit = upload ? limits.upload() : limits.defaultLimit();
         if (limit <= 0) {
             // Turned off: skip verifying the token for a key nobody counts.

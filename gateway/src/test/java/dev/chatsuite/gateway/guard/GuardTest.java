@@ -144,6 +144,20 @@ class GuardTest {
     }
 
     @Test
+    void shouldCountMultipartMessagePostsAsUploads() {
+        GatewayTestSupport.withinOneWindow(5);
+        String token = GatewayTestSupport.token("poster-" + UUID.randomUUID());
+        String path = "/api/conversations/" + UUID.randomUUID() + "/messages";
+        for (int i = 0; i < 2; i++) {
+            assertThat(messageUpload(token, path).statusCode()).as("forwarded to messaging").isNotEqualTo(429);
+        }
+        assertProblem(messageUpload(token, path), 429);
+        assertProblem(messageUpload(token, path + "/"), 429);
+        assertThat(given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"body\":\"hi\"}").post(path).statusCode())
+                .as("a JSON post counts in the default bucket").isNotEqualTo(429);
+    }
+
+    @Test
     void shouldNotLetASpoofedForwardedForFromAnUntrustedPeerChangeTheKey() {
         given().header("X-Forwarded-For", "10.0.0.1").contentType(ContentType.JSON).body("{}").post("/api/auth/register").then().statusCode(201);
         given().header("X-Forwarded-For", "10.0.0.2").contentType(ContentType.JSON).body("{}").post("/api/auth/register").then().statusCode(201);
@@ -213,6 +227,10 @@ class GuardTest {
 
     private static Response forgot() {
         return given().contentType(ContentType.JSON).body("{}").post("/api/auth/password/forgot");
+    }
+
+    private static Response messageUpload(String token, String path) {
+        return given().auth().oauth2(token).multiPart("file", "a.txt", new byte[] { 1 }).post(path);
     }
 
     private static Response upload(String token) {
