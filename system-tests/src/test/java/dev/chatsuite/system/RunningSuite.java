@@ -86,7 +86,10 @@ public final class RunningSuite implements BeforeAllCallback {
         Path log = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize()
                 .resolve("system-tests/target/system-logs/" + service + ".log");
         ProcessBuilder builder = BUILDERS.get(service).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        started.processes().put(service, builder.start());
+        long logged = Files.exists(log) ? Files.size(log) : 0;
+        Process process = builder.start();
+        started.processes().put(service, process);
+        awaitStarted(process, log, logged);
         awaitReady(service, started.urls().get(service), log);
     }
 
@@ -173,6 +176,7 @@ public final class RunningSuite implements BeforeAllCallback {
                 processes.put(service, builder.start());
             }
             for (String service : SERVICES) {
+                awaitStarted(processes.get(service), logs.resolve(service + ".log"), 0);
                 awaitReady(service, urls.get(service), logs.resolve(service + ".log"));
             }
             return suite;
@@ -207,6 +211,20 @@ public final class RunningSuite implements BeforeAllCallback {
         // Rate limits stay at the launcher's defaults: journeys register their accounts at
         // auth-service directly (setup) and do everything else through the gateway.
         return env;
+    }
+
+    /**
+     * Waits (up to 5 minutes) for Quarkus's "started in" line in the service's log: on a crowded
+     * machine start-up alone can take longer than the readiness wait below.
+     */
+    static void awaitStarted(Process process, Path log, long fromByte) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            if (Files.exists(log) && Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("started in", (int) fromByte) >= 0) {
+                return;
+            }
+            Thread.sleep(250);
+        }
     }
 
     static void awaitReady(String service, String url, Path log) throws Exception {
