@@ -30,7 +30,8 @@ import dev.chatsuite.system.Users.User;
 @ExtendWith(RunningSuite.class)
 class InstanceLossTest {
 
-    private static final int USERS = 50;
+    /** 50 users of 10 sockets: 500; smaller with -Dinstance-loss.users=N to try the test itself. */
+    private static final int USERS = Integer.getInteger("instance-loss.users", 50);
     private static final int GROUP = 10;
     private static final int SOCKETS_PER_USER = 10;
 

@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 final class SecurityReport {
 
     private static final Path FILE = Path.of("target/security-report.md");
+    /** The first row of a test run starts the file afresh. */
+    private static boolean started;
 
     private SecurityReport() {
     }
@@ -22,6 +24,10 @@ final class SecurityReport {
         String memory = heapBeforeKib < 0 ? "" : String.format("%.1f → %.1f MiB", heapBeforeKib / 1024.0, heapAfterKib / 1024.0);
         String line = "| " + cell(attack) + " | " + cell(expected) + " | " + cell(seen) + " | " + memory + " |\n";
         try {
+            if (!started) {
+                Files.deleteIfExists(FILE);
+                started = true;
+            }
             if (!Files.exists(FILE)) {
                 Files.createDirectories(FILE.getParent());
                 Files.writeString(FILE, "| attack or fault | expected | seen | gateway live heap before → after |\n|---|---|---|---|\n",
