@@ -32,7 +32,7 @@ class InstanceLossTest {
 
     /** 50 users of 10 sockets: 500; smaller with -Dinstance-loss.users=N to try the test itself. */
     private static final int USERS = Integer.getInteger("instance-loss.users", 50);
-    private static final int GROUP = 10;
+    private static final int GROUP = Math.min(10, USERS);
     private static final int SOCKETS_PER_USER = 10;
 
     /** A browser tab: one socket at a time, what it holds, and how its connections behaved. */
