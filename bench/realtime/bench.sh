@@ -1,54 +1,97 @@
 #!/usr/bin/env bash
-# Real-time fan-out across two messaging instances, repeated RUNS times (default 3); medians
-# into bench/realtime/result.md. Needs MESSAGING_INSTANCES=2 ./suite up --detach with rate limits off.
+# Real-time through the gateway against a reference relay, in one run on one box.
+#
+# Starts MESSAGING_INSTANCES=2 ./suite up --detach (the launcher's defaults: rate limits on) and
+# the reference relay (reference/: socket.io 4 + @socket.io/redis-adapter, two Node processes on
+# 3001/3002, no proxy), then runs Realtime.java twice against each: "fresh" right after start-up
+# and "warm" right after. Each run: SOCKETS sockets opened BATCH at a time, conversations of GROUP,
+# RATE send frames/s for DURATION seconds; counted at every receiver. Stops what it started.
+# Table into bench/realtime/result.md; raw outputs under bench/realtime/out/.
+# usage: bench/realtime/bench.sh   (env: SOCKETS=1000 GROUP=10 RATE=1000 DURATION=30 BATCH=100 RUNS="fresh warm")
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
-RUNS="${RUNS:-3}"; USERS="${FAN_USERS:-1000}"; RATE="${FAN_RATE:-1000}"; SECONDS_="${FAN_SECONDS:-30}"
-PIDS=$(awk '$1 ~ /^messaging-service/ {print $2}' data/run/services | tr '\n' ' ')
-rss() { local t=0; for p in $PIDS; do t=$((t + $(awk '/VmRSS/ {print $2}' /proc/$p/status))); done; echo $t; }
-# Live heap (young + old after a full GC) of both instances, in kB: what the connections retain.
-# RSS alone says little once a heap has grown (a warm instance absorbs 1,000 sockets without growing).
-live() { local t=0; for p in $PIDS; do jcmd "$p" GC.run > /dev/null
-  t=$((t + $(jcmd "$p" GC.heap_info | awk '/generation|garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") {sub("K,?","",$(i+1)); s+=$(i+1)}} END {print s}'))); done; echo $t; }
-declare -a FRACTION P50 P99 MAX PERCONN RSSCONN LINES
-for r in $(seq 1 "$RUNS"); do
-  OUT="bench/realtime/out-$r.txt"
-  # The first run warms the instances' JIT for 60 s (p99 fell from ~95 ms to 9-15 ms once they
-  # had run a few minutes); later runs find them warm.
-  WARMUP_SECONDS=$([ "$r" = 1 ] && echo "${FIRST_WARMUP_SECONDS:-60}" || echo 20) java ${FANOUT_JAVA_OPTS:-} bench/realtime/FanOut.java http://127.0.0.1:8081 "$USERS" 10 "$RATE" "$SECONDS_" http://127.0.0.1:8082 http://127.0.0.1:8084 > "$OUT" 2>&1 &
-  FAN=$!
-  while ! grep -q '^registered' "$OUT" && kill -0 $FAN 2>/dev/null; do sleep 0.2; done
-  BEFORE=$(rss); LIVE_BEFORE=$(live)
-  # FanOut waits 2 s after the last socket connects: sample the idle connections then.
-  while ! grep -q '^connected' "$OUT" && kill -0 $FAN 2>/dev/null; do sleep 0.1; done
-  sleep 1
-  AFTER=$(rss); LIVE_AFTER=$(live)
-  wait $FAN
-  LINE=$(grep '^RESULT' "$OUT")
-  echo "run $r: $LINE; before connecting: RSS $BEFORE kB, live heap $LIVE_BEFORE kB; with $USERS idle sockets: RSS $AFTER kB, live heap $LIVE_AFTER kB"
-  LINES+=("$LINE")
-  FRACTION+=("$(echo "$LINE" | awk '{for(i=1;i<NF;i++) if($i=="fraction") print $(i+1)}')")
-  P50+=("$(echo "$LINE" | awk '{for(i=1;i<NF;i++) if($i=="p50-ms") print $(i+1)}')")
-  P99+=("$(echo "$LINE" | awk '{for(i=1;i<NF;i++) if($i=="p99-ms") print $(i+1)}')")
-  MAX+=("$(echo "$LINE" | awk '{for(i=1;i<NF;i++) if($i=="max-ms") print $(i+1)}')")
-  PERCONN+=("$(python3 -c "print(round(($LIVE_AFTER-$LIVE_BEFORE)/$USERS,1))")")
-  RSSCONN+=("$(python3 -c "print(round(($AFTER-$BEFORE)/$USERS,1))")")
+HERE=bench/realtime
+OUT=$HERE/out
+mkdir -p "$OUT"
+export SOCKETS="${SOCKETS:-1000}" GROUP="${GROUP:-10}" RATE="${RATE:-1000}" DURATION="${DURATION:-30}" BATCH="${BATCH:-100}"
+export HOLD_SECONDS="${HOLD_SECONDS:-8}" USERS_FILE="$OUT/users.tsv"
+RUNS="${RUNS:-fresh warm}"
+
+[ -d $HERE/reference/node_modules ] || (cd $HERE/reference && npm ci --no-audit --no-fund)
+
+NODE_PIDS=()
+cleanup() {
+  for p in "${NODE_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  [ -n "${KEEP_SUITE:-}" ] || ./suite down > /dev/null || true
+}
+trap cleanup EXIT
+
+./suite down > /dev/null || true
+unset RATE_LIMIT_LOGIN RATE_LIMIT_REGISTER RATE_LIMIT_FORGOT RATE_LIMIT_UPLOAD RATE_LIMIT_DEFAULT
+MESSAGING_INSTANCES=2 ./suite up --detach > "$OUT/suite-up.log"
+pid_of() { awk -v s="$1" '$1 == s {print $2}' data/run/services; }
+GATEWAY=$(pid_of gateway)
+INSTANCES="$(pid_of messaging-service) $(pid_of messaging-service-2)"
+
+for port in 3001 3002; do
+  PORT=$port node $HERE/reference/server.mjs > "$OUT/reference-$port.log" 2>&1 &
+  NODE_PIDS+=($!)
 done
-med() { python3 -c "import statistics,sys; print(statistics.median([float(x) for x in sys.argv[1:]]))" "$@"; }
+for port in 3001 3002; do
+  for _ in $(seq 1 50); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.2; done
+done
+
+# Live heap (after a full GC) in kB; full-GC count; both from the JDK's own tools.
+live_kb() { jcmd "$1" GC.run > /dev/null; jcmd "$1" GC.heap_info | awk '/garbage-first heap|def new generation|tenured generation|PSYoungGen|ParOldGen/ {
+  for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i+1); sub("K,?", "", v); s += v}} END {print s + 0}'; }
+fgc() { jstat -gcutil "$1" | awk 'NR == 1 {for (i = 1; i <= NF; i++) if ($i == "FGC") c = i} NR == 2 {print $c}'; }
+fgc_sum() { local t=0; for p in "$@"; do t=$((t + $(fgc "$p"))); done; echo $t; }
+await_line() { while ! grep -q "^$1" "$2" && kill -0 "$3" 2>/dev/null; do sleep 0.1; done; }
+field() { echo "$1" | awk -v k="$2" '{for (i = 1; i < NF; i++) if ($i == k) print $(i+1)}'; }
+
+ROWS=()
+for run in $RUNS; do
+  for target in suite reference; do
+    out="$OUT/$run-$target.txt"
+    if [ $target = suite ]; then
+      java $HERE/Realtime.java suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$out" 2>&1 &
+    else
+      java $HERE/Realtime.java socketio http://127.0.0.1:3001,http://127.0.0.1:3002 > "$out" 2>&1 &
+    fi
+    client=$!
+    await_line SETUP-DONE "$out" $client
+    [ $target = suite ] && heap_before=$(live_kb "$GATEWAY")
+    await_line CONNECTED "$out" $client
+    [ $target = suite ] && heap_after=$(live_kb "$GATEWAY")
+    await_line LOAD-START "$out" $client
+    gw_before=$(fgc "$GATEWAY"); inst_before=$(fgc_sum $INSTANCES)
+    wait $client || true
+    gw_after=$(fgc "$GATEWAY"); inst_after=$(fgc_sum $INSTANCES)
+    line=$(grep '^RESULT' "$out" || echo "RESULT failed")
+    echo "$run $target: $(grep '^CONNECTED' "$out" || true)"
+    echo "$run $target: $line"
+    [ $target = suite ] && echo "$run $target: gateway live heap $heap_before kB before connecting, $heap_after kB with the sockets open"
+    p99=$(field "$line" p99-ms)
+    if [ $target = suite ]; then
+      suite_p99=$p99
+      connected=$(field "$line" connected)
+      per_socket=$(awk -v a="$heap_after" -v b="$heap_before" -v n="$connected" 'BEGIN {printf "%.1f KB (%d → %d kB)", (n > 0 ? (a - b) / n : 0), b, a}')
+      gc="gateway $((gw_after - gw_before)), instances $((inst_after - inst_before))"
+      ratio="—"
+    else
+      per_socket="—"; gc="—"
+      ratio=$(awk -v s="$suite_p99" -v r="$p99" 'BEGIN {printf "%.1f×", (r > 0 ? s / r : 0)}')
+    fi
+    ROWS+=("| $run | $target | $(field "$line" connected) of $SOCKETS | $(field "$line" acked) of $(field "$line" sent) | $(field "$line" delivered-pct) % | $(field "$line" out-of-order) | $(field "$line" duplicates) | $(field "$line" gaps) | $(field "$line" p50-ms) | $p99 | $(field "$line" max-ms) | $ratio | $gc | $per_socket |")
+  done
+done
+
 {
-  echo "### Real-time fan-out"
+  echo "\`bench/realtime/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)): $SOCKETS sockets opened $BATCH at a time, conversations of $GROUP, $RATE messages/s for $DURATION s; the suite through \`ws://127.0.0.1:8080/ws\` (\`MESSAGING_INSTANCES=2 ./suite up --detach\`, rate limits on), the reference relay (socket.io 4 + Redis adapter, two Node processes, no proxy) on 3001/3002; \"fresh\" right after start-up, \"warm\" right after. Latency from the send time in the body to each receiver; the p99 ratio is suite ÷ reference in the same run."
   echo
-  echo "\`RUNS=$RUNS bench/realtime/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ)): each run is \`java bench/realtime/FanOut.java http://127.0.0.1:8081 $USERS 10 $RATE $SECONDS_ http://127.0.0.1:8082 http://127.0.0.1:8084\` — $USERS new users, one WebSocket each alternating between the two instances, groups of 10, $RATE messages/s for $SECONDS_ s after a warm-up at half the rate (${FIRST_WARMUP_SECONDS:-60} s before the first run, 20 s before the others); every \`message.created\` timed against the send time in its body. Medians over the runs; the load generator, both instances, PostgreSQL and Redis share the 2 cores."
-  echo
-  echo "| measure | median | runs |"
-  echo "|---|---|---|"
-  echo "| fraction delivered | $(med "${FRACTION[@]}") | ${FRACTION[*]} |"
-  echo "| delivery latency p50 | $(med "${P50[@]}") ms | ${P50[*]} |"
-  echo "| delivery latency p99 | $(med "${P99[@]}") ms | ${P99[*]} |"
-  echo "| delivery latency max | $(med "${MAX[@]}") ms | ${MAX[*]} |"
-  echo "| live heap per idle connection (both instances after a full GC, just before and after the sockets connect) | $(med "${PERCONN[@]}") KB | ${PERCONN[*]} |"
-  echo "| RSS growth per idle connection (same moments) | $(med "${RSSCONN[@]}") KB | ${RSSCONN[*]} |"
-  echo
-} > bench/realtime/result.md
-cat bench/realtime/result.md
+  echo "| run | target | sockets connected | sends acknowledged | delivered (of acknowledged × members) | out of order | duplicates | gaps | p50 ms | p99 ms | max ms | p99 ratio | full GCs during load | gateway live heap per proxied socket |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${ROWS[@]}"
+} > $HERE/result.md
+cat $HERE/result.md

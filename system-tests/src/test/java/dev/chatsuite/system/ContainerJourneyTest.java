@@ -23,8 +23,8 @@ class ContainerJourneyTest {
 
     @Test
     void shouldRegisterLogInPostAndReceiveOverTheSocketThroughTheContainerisedGateway() throws Exception {
-        User alice = Users.register(RunningContainers.gateway(), "alice");
-        User bob = Users.register(RunningContainers.gateway(), "bob");
+        User alice = Users.register(RunningContainers.url("auth-service"), RunningContainers.gateway(), "alice");
+        User bob = Users.register(RunningContainers.url("auth-service"), RunningContainers.gateway(), "bob");
         String conversation = alice.json().body(Map.of("type", "direct", "participantId", bob.id())).post("/api/conversations")
                 .then().statusCode(201).extract().path("id");
 

@@ -160,6 +160,7 @@ public final class RunningContainers implements BeforeAllCallback {
                 GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image(service)))
                         .withNetworkMode("host")
                         .withEnv(env)
+                        .withFileSystemBind(env.get("JWT_PRIVATE_KEY_FILE"), env.get("JWT_PRIVATE_KEY_FILE"), org.testcontainers.containers.BindMode.READ_ONLY)
                         .withEnv("DB_NAME", database)
                         .withEnv("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)))
                         .withLogConsumer(frame -> append(log, frame))

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +36,8 @@ public final class RunningSuite implements BeforeAllCallback {
     private static final List<String> SERVICES = List.of("auth-service", "media-service", "messaging-service", "messaging-service-2", "gateway");
     private static final String SIGNING_SECRET = "system-test-media-signing-secret-0123456789";
     private static volatile Started started;
+    /** How each service process was started, so a test can kill one and start it again. */
+    private static final Map<String, ProcessBuilder> BUILDERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The gateway's base URL, the only address journeys talk to. */
     public static String gateway() {
@@ -68,6 +69,39 @@ public final class RunningSuite implements BeforeAllCallback {
         return urls.getOrDefault(service + "-management", urls.get(service));
     }
 
+    /** The TCP proxy between every service and {@code postgres}, {@code redis} or {@code s3}: cut it to take that dependency away. */
+    public static TcpProxy dependency(String name) {
+        return started.dependencies().get(name);
+    }
+
+    /** The running process of {@code service} (e.g. {@code gateway}, {@code messaging-service-2}). */
+    public static Process process(String service) {
+        return started.processes().get(service);
+    }
+
+    /** Kills {@code service} abruptly, as a crashed machine would, and waits for it to be gone. */
+    public static void kill(String service) throws InterruptedException {
+        Process process = started.processes().get(service);
+        process.destroyForcibly();
+        process.waitFor(15, TimeUnit.SECONDS);
+    }
+
+    /** Starts {@code service} again on its port with its configuration, and waits until it is ready. */
+    public static void restart(String service) throws Exception {
+        Process old = started.processes().get(service);
+        if (old.isAlive()) {
+            kill(service);
+        }
+        Path log = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize()
+                .resolve("system-tests/target/system-logs/" + service + ".log");
+        ProcessBuilder builder = BUILDERS.get(service).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        long logged = Files.exists(log) ? Files.size(log) : 0;
+        Process process = builder.start();
+        started.processes().put(service, process);
+        awaitStarted(process, log, logged);
+        awaitReady(service, operationsUrl(service), log);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (RunningSuite.class) {
@@ -79,13 +113,14 @@ public final class RunningSuite implements BeforeAllCallback {
         }
     }
 
-    record Started(Map<String, String> urls, List<Process> processes, S3ProxyTestResource s3, TcpProxy browserProxy) {
+    record Started(Map<String, String> urls, Map<String, Process> processes, S3ProxyTestResource s3, TcpProxy browserProxy,
+            Map<String, TcpProxy> dependencies) {
         void stop() {
             browserProxy.close();
-            for (Process process : processes) {
+            for (Process process : processes.values()) {
                 process.destroy();
             }
-            for (Process process : processes) {
+            for (Process process : processes.values()) {
                 try {
                     if (!process.waitFor(15, TimeUnit.SECONDS)) {
                         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -94,6 +129,7 @@ public final class RunningSuite implements BeforeAllCallback {
                     Thread.currentThread().interrupt();
                 }
             }
+            dependencies.values().forEach(TcpProxy::close);
             s3.stop();
         }
     }
@@ -112,11 +148,22 @@ public final class RunningSuite implements BeforeAllCallback {
         Map<String, String> urls = localUrls(ports);
 
         TcpProxy browserProxy = new TcpProxy("127.0.0.1", ports.get("gateway")).start();
+        // Every dependency behind a proxy that fault tests cut and restore.
+        URI s3Endpoint = URI.create(s3Config.get("quarkus.s3.endpoint-override"));
+        Map<String, TcpProxy> dependencies = Map.of(
+                "postgres", new TcpProxy(TestEnvironment.dbHost(), TestEnvironment.dbPort()).start(),
+                "redis", new TcpProxy(TestEnvironment.redisHost(), TestEnvironment.redisPort()).start(),
+                "s3", new TcpProxy(s3Endpoint.getHost(), s3Endpoint.getPort()).start());
         Map<String, String> env = environment(urls, s3Config, "chat-media-system", "http://127.0.0.1:" + browserProxy.port());
+        env.put("DB_HOST", "127.0.0.1");
+        env.put("DB_PORT", Integer.toString(dependencies.get("postgres").port()));
+        // Its own Redis database, so no other module's rate-limit keys on this machine meet the suite's.
+        env.put("REDIS_URL", "redis://127.0.0.1:" + dependencies.get("redis").port() + "/9");
+        env.put("S3_ENDPOINT", "http://127.0.0.1:" + dependencies.get("s3").port());
         env.put("DATA_DIR", dataDir.toString());
 
-        List<Process> processes = new ArrayList<>();
-        Started suite = new Started(urls, processes, s3, browserProxy);
+        Map<String, Process> processes = new java.util.concurrent.ConcurrentHashMap<>();
+        Started suite = new Started(urls, processes, s3, browserProxy, dependencies);
         try {
             for (String service : SERVICES) {
                 String module = service.replaceAll("-\\d+$", "");
@@ -134,9 +181,11 @@ public final class RunningSuite implements BeforeAllCallback {
                 builder.environment().putAll(env);
                 builder.environment().put("DB_NAME", database);
                 builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
-                processes.add(builder.start());
+                BUILDERS.put(service, builder);
+                processes.put(service, builder.start());
             }
             for (String service : SERVICES) {
+                awaitStarted(processes.get(service), logs.resolve(service + ".log"), 0);
                 awaitReady(service, operationsUrl(urls, service), logs.resolve(service + ".log"));
             }
             return suite;
@@ -168,6 +217,9 @@ public final class RunningSuite implements BeforeAllCallback {
         env.put("JWKS_URL", urls.get("auth-service") + "/.well-known/jwks.json");
         env.put("MEDIA_SIGNING_SECRET", SIGNING_SECRET);
         env.put("PUBLIC_URL", publicUrl);
+        // auth-service refuses to start in production without its signing key, as in a real deployment.
+        env.put("JWT_PRIVATE_KEY_FILE", signingKey().toString());
+        env.put("JWT_KEY_ID", "system-1");
         // The gateway serves its operations endpoints on a management port of its own (a free one here).
         try {
             int management = freePort();
@@ -176,11 +228,43 @@ public final class RunningSuite implements BeforeAllCallback {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        // Journeys make many calls from one IP; the limits themselves are tested in the gateway module.
-        for (String limit : List.of("LOGIN", "REGISTER", "FORGOT", "UPLOAD", "DEFAULT")) {
-            env.put("RATE_LIMIT_" + limit, "0");
-        }
+        // Rate limits stay at the launcher's defaults: journeys register their accounts at
+        // auth-service directly (setup) and do everything else through the gateway.
         return env;
+    }
+
+    /**
+     * Waits (up to 5 minutes) for Quarkus's "started in" line in the service's log: on a crowded
+     * machine start-up alone can take longer than the readiness wait below.
+     */
+    static void awaitStarted(Process process, Path log, long fromByte) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            if (Files.exists(log) && Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("started in", (int) fromByte) >= 0) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** An RSA signing key (PKCS#8 PEM) for auth-service, made once per build under target/. */
+    static synchronized Path signingKey() {
+        Path file = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize()
+                .resolve("system-tests/target/system-secrets/jwt-signing-key.pem");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                byte[] pkcs8 = generator.generateKeyPair().getPrivate().getEncoded();
+                Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
+                        + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(pkcs8)
+                        + "\n-----END PRIVATE KEY-----\n", java.nio.charset.StandardCharsets.US_ASCII);
+            }
+            return file;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot write the system tests' JWT signing key", e);
+        }
     }
 
     static void awaitReady(String service, String url, Path log) throws Exception {

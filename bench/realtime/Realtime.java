@@ -1,0 +1,425 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Real-time load through one door, counted at every receiver. SOCKETS WebSockets (opened BATCH
+ * at a time, each waiting for its {@code ready}), conversations of GROUP, RATE {@code send}
+ * frames a second from the sockets in turn for DURATION seconds; every {@code message.created} is
+ * checked per socket and conversation: a seq seen before is a duplicate, a seq below the
+ * highest already seen is out of order, an acknowledged seq never seen after the drain is a
+ * gap; latency is measured from the send time carried in the body.
+ *
+ * <p>Two targets, counted by the same code: {@code suite} (the gateway's {@code /ws} with
+ * {@code ?token=}; users registered and logged in at auth-service as setup, conversations
+ * created through the gateway) and {@code socketio} (the reference relay in reference/, spoken
+ * as Engine.IO v4 over plain WebSocket; its events carry the same JSON as the suite's).
+ *
+ * <p>usage: java Realtime.java suite AUTH_URL GATEWAY_URL | socketio URL[,URL...] ; the sizes
+ * come from SOCKETS, GROUP, RATE, DURATION, BATCH (defaults 1000, 10, 1000, 30, 100).
+ */
+public class Realtime {
+
+    static final int SOCKETS = env("SOCKETS", 1000), GROUP = env("GROUP", 10), RATE = env("RATE", 1000), SECONDS = env("DURATION", 30),
+            BATCH = env("BATCH", 100), HOLD = env("HOLD_SECONDS", 4);
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(8)).build();
+    static final HttpClient[] WS = new HttpClient[4];
+    static final Pattern TYPE = Pattern.compile("\"type\":\"([a-z.]+)\"");
+    static final Pattern CONVERSATION = Pattern.compile("\"conversationId\":\"([^\"]+)\"");
+    static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+    static final Pattern SENT = Pattern.compile("\"body\":\"t=(\\d+)");
+    static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    static final Pattern TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
+    static final String PASSWORD = "realtime benchmark password";
+
+    /** Latencies in microseconds, appended by every receiver. */
+    static final long[] LATENCIES = new long[64 * 1024 * 1024 / 8];
+    static final AtomicInteger LATENCY_COUNT = new AtomicInteger();
+    /** Acknowledged seqs per conversation: what every member must receive. */
+    static final Map<String, BitSet> ACKED = new ConcurrentHashMap<>();
+    static final AtomicLong SENT_COUNT = new AtomicLong(), ACK_COUNT = new AtomicLong(), SEND_ERRORS = new AtomicLong();
+
+    static {
+        for (int i = 0; i < WS.length; i++) {
+            WS[i] = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).executor(Executors.newFixedThreadPool(2)).build();
+        }
+    }
+
+    interface Door {
+        /** The WebSocket address of socket {@code i}, a member of {@code conversation}. */
+        String url(int i, String conversation);
+
+        /** The frame that sends {@code body} into {@code conversation}. */
+        String send(String conversation, String body, String clientMessageId);
+
+        /** The event JSON carried by {@code frame}, or null for transport frames (answering them on {@code socket}). */
+        String event(String frame, WebSocket socket);
+    }
+
+    /** The suite's gateway: frames are the events. */
+    record Suite(List<String> tokens, String gatewayWs) implements Door {
+        public String url(int i, String conversation) {
+            return gatewayWs + "/ws?token=" + tokens.get(i);
+        }
+
+        public String send(String conversation, String body, String clientMessageId) {
+            return "{\"type\":\"send\",\"conversationId\":\"" + conversation + "\",\"body\":\"" + body + "\",\"clientMessageId\":\"" + clientMessageId + "\"}";
+        }
+
+        public String event(String frame, WebSocket socket) {
+            return frame;
+        }
+    }
+
+    /** socket.io 4 (Engine.IO v4 over WebSocket): events are {@code 42["event",{...}]}; pings ({@code 2}) are answered. */
+    record SocketIo(List<String> bases) implements Door {
+        public String url(int i, String conversation) {
+            return bases.get(i % bases.size()).replaceFirst("^http", "ws") + "/socket.io/?EIO=4&transport=websocket&rooms="
+                    + URLEncoder.encode(conversation, StandardCharsets.UTF_8);
+        }
+
+        public String send(String conversation, String body, String clientMessageId) {
+            return "42[\"send\"," + new Suite(null, null).send(conversation, body, clientMessageId) + "]";
+        }
+
+        public String event(String frame, WebSocket socket) {
+            if (frame.startsWith("42[\"event\",")) {
+                return frame.substring(11, frame.length() - 1);
+            }
+            if (frame.equals("2")) {
+                socket.sendText("3", true);
+            } else if (frame.startsWith("0{")) {
+                socket.sendText("40", true);
+            }
+            return null;
+        }
+    }
+
+    /** One receiving socket: per conversation, the seqs seen and how they arrived. */
+    static final class Receiver implements WebSocket.Listener {
+        final Door door;
+        final String conversation;
+        final CompletableFuture<Void> ready = new CompletableFuture<>();
+        final BitSet seen = new BitSet();
+        long highest, received, duplicates, outOfOrder;
+        volatile boolean closed;
+        WebSocket socket;
+        CompletableFuture<WebSocket> sending = CompletableFuture.completedFuture(null);
+        private final StringBuilder partial = new StringBuilder();
+
+        Receiver(Door door, String conversation) {
+            this.door = door;
+            this.conversation = conversation;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String event = door.event(partial.toString(), ws);
+                partial.setLength(0);
+                if (event != null) {
+                    handle(event);
+                }
+            }
+            ws.request(1);
+            return null;
+        }
+
+        private void handle(String event) {
+            Matcher type = TYPE.matcher(event);
+            if (!type.find()) {
+                return;
+            }
+            switch (type.group(1)) {
+                case "ready" -> ready.complete(null);
+                case "message.created" -> created(event);
+                case "ack" -> {
+                    Matcher c = CONVERSATION.matcher(event), s = SEQ.matcher(event);
+                    if (c.find() && s.find()) {
+                        BitSet acked = ACKED.computeIfAbsent(c.group(1), k -> new BitSet());
+                        synchronized (acked) {
+                            acked.set(Integer.parseInt(s.group(1)));
+                        }
+                        ACK_COUNT.incrementAndGet();
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        private void created(String event) {
+            long now = System.nanoTime();
+            Matcher s = SEQ.matcher(event), t = SENT.matcher(event);
+            if (!s.find()) {
+                return;
+            }
+            int seq = Integer.parseInt(s.group(1));
+            synchronized (this) {
+                if (seen.get(seq)) {
+                    duplicates++;
+                    return;
+                }
+                seen.set(seq);
+                received++;
+                if (seq < highest) {
+                    outOfOrder++;
+                }
+                highest = Math.max(highest, seq);
+            }
+            if (t.find()) {
+                int slot = LATENCY_COUNT.getAndIncrement();
+                if (slot < LATENCIES.length) {
+                    LATENCIES[slot] = (now - Long.parseLong(t.group(1))) / 1000;
+                }
+            }
+        }
+
+        void send(String frame) {
+            synchronized (this) {
+                sending = sending.thenCompose(ignored -> socket.sendText(frame, true)).exceptionally(e -> {
+                    SEND_ERRORS.incrementAndGet();
+                    return socket;
+                });
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closed = true;
+            ready.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            closed = true;
+            ready.completeExceptionally(error);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+        }
+        // HttpClient threads would keep the JVM alive.
+        System.exit(0);
+    }
+
+    static void run(String[] args) throws Exception {
+        String target = args[0];
+        List<String> conversations = new ArrayList<>();
+        Door door;
+        if (target.equals("suite")) {
+            String auth = args[1], gateway = args[2];
+            List<String[]> users = users(auth);
+            List<String> tokens = users.stream().map(u -> u[1]).toList();
+            for (int g = 0; g * GROUP < SOCKETS; g++) {
+                conversations.add(group(gateway, users.subList(g * GROUP, Math.min(SOCKETS, (g + 1) * GROUP))));
+            }
+            door = new Suite(tokens, gateway.replaceFirst("^http", "ws"));
+        } else {
+            String run = Long.toString(System.nanoTime(), 36);
+            for (int g = 0; g * GROUP < SOCKETS; g++) {
+                conversations.add("room-" + run + "-" + g);
+            }
+            door = new SocketIo(List.of(args[1].split(",")));
+        }
+        System.out.println("SETUP-DONE " + conversations.size() + " conversations");
+        Thread.sleep(HOLD * 1000L);
+
+        List<Receiver> receivers = new ArrayList<>();
+        Map<String, Integer> refused = new ConcurrentHashMap<>();
+        long connectStart = System.nanoTime();
+        for (int from = 0; from < SOCKETS; from += BATCH) {
+            List<CompletableFuture<Void>> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(SOCKETS, from + BATCH); i++) {
+                Receiver receiver = new Receiver(door, conversations.get(i / GROUP));
+                receivers.add(receiver);
+                batch.add(WS[i % WS.length].newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20))
+                        .buildAsync(URI.create(door.url(i, receiver.conversation)), receiver)
+                        .thenCompose(ws -> {
+                            receiver.socket = ws;
+                            return receiver.ready;
+                        }).orTimeout(15, TimeUnit.SECONDS).handle((ok, failure) -> {
+                            if (failure != null) {
+                                Throwable root = failure;
+                                while (root.getCause() != null) {
+                                    root = root.getCause();
+                                }
+                                String why = root instanceof java.net.http.WebSocketHandshakeException h ? "HTTP " + h.getResponse().statusCode()
+                                        : root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage().replaceAll("[0-9a-f-]{36}", "…"));
+                                refused.merge(why.length() > 80 ? why.substring(0, 80) : why, 1, Integer::sum);
+                            }
+                            return null;
+                        }));
+            }
+            CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).join();
+        }
+        long connected = receivers.stream().filter(r -> r.ready.isDone() && !r.ready.isCompletedExceptionally()).count();
+        System.out.printf("CONNECTED %d of %d in %.1f s; refused %s%n", connected, SOCKETS, (System.nanoTime() - connectStart) / 1e9, refused);
+        Thread.sleep(HOLD * 1000L);
+
+        System.out.println("LOAD-START");
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger next = new AtomicInteger();
+        long end = System.currentTimeMillis() + SECONDS * 1000L;
+        String prefix = Long.toString(System.nanoTime(), 36);
+        ticker.scheduleAtFixedRate(() -> {
+            if (System.currentTimeMillis() >= end) {
+                return;
+            }
+            for (int attempt = 0; attempt < receivers.size(); attempt++) {
+                Receiver sender = receivers.get(Math.floorMod(next.getAndIncrement(), receivers.size()));
+                if (sender.socket != null && sender.ready.isDone() && !sender.ready.isCompletedExceptionally() && !sender.closed) {
+                    long n = SENT_COUNT.incrementAndGet();
+                    sender.send(door.send(sender.conversation, "t=" + System.nanoTime(), prefix + n));
+                    return;
+                }
+            }
+        }, 0, 1_000_000 / RATE, TimeUnit.MICROSECONDS);
+        Thread.sleep(SECONDS * 1000L);
+        ticker.shutdown();
+        System.out.println("LOAD-END");
+        Thread.sleep(5_000);
+
+        long expected = 0, delivered = 0, gaps = 0, duplicates = 0, outOfOrder = 0, closed = 0;
+        for (Receiver r : receivers) {
+            if (!r.ready.isDone() || r.ready.isCompletedExceptionally()) {
+                continue;
+            }
+            closed += r.closed ? 1 : 0;
+            BitSet acked = ACKED.getOrDefault(r.conversation, new BitSet());
+            synchronized (r) {
+                BitSet missing = (BitSet) acked.clone();
+                missing.andNot(r.seen);
+                expected += acked.cardinality();
+                delivered += acked.cardinality() - missing.cardinality();
+                gaps += missing.cardinality();
+                duplicates += r.duplicates;
+                outOfOrder += r.outOfOrder;
+            }
+        }
+        int n = Math.min(LATENCY_COUNT.get(), LATENCIES.length);
+        long[] sorted = java.util.Arrays.copyOf(LATENCIES, n);
+        java.util.Arrays.sort(sorted);
+        System.out.printf(java.util.Locale.ROOT,
+                "RESULT target %s sockets %d connected %d sent %d acked %d expected %d delivered %d delivered-pct %.3f out-of-order %d duplicates %d gaps %d "
+                        + "p50-ms %.2f p99-ms %.2f max-ms %.2f closed-during-run %d send-errors %d%n",
+                target, SOCKETS, connected, SENT_COUNT.get(), ACK_COUNT.get(), expected, delivered, expected == 0 ? 0 : 100.0 * delivered / expected,
+                outOfOrder, duplicates, gaps, pct(sorted, 0.50), pct(sorted, 0.99), n == 0 ? 0 : sorted[n - 1] / 1000.0, closed, SEND_ERRORS.get());
+        for (Receiver r : receivers) {
+            if (r.socket != null) {
+                r.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            }
+        }
+        Thread.sleep(500);
+    }
+
+    static double pct(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))] / 1000.0;
+    }
+
+    /**
+     * SOCKETS users as {id, access token, username}: registered at auth-service (setup, not
+     * measured) and logged in there; kept in users.tsv beside the outputs, reused as they are for
+     * 10 minutes and logged in again after that, so reruns skip most of the hashing.
+     */
+    static List<String[]> users(String auth) throws Exception {
+        Path cache = Path.of(System.getenv().getOrDefault("USERS_FILE", "bench/realtime/out/users.tsv"));
+        List<String[]> cached = Files.exists(cache) ? Files.readAllLines(cache).stream().map(l -> l.split("\t")).filter(u -> u.length == 3).toList() : List.of();
+        boolean fresh = Files.exists(cache) && System.currentTimeMillis() - Files.getLastModifiedTime(cache).toMillis() < 600_000;
+        if (cached.size() >= SOCKETS && fresh) {
+            return cached.subList(0, SOCKETS);
+        }
+        boolean known = cached.size() >= SOCKETS;
+        String prefix = "rt" + Long.toString(System.nanoTime(), 36);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<CompletableFuture<String[]>> all = new ArrayList<>();
+        for (int i = 0; i < SOCKETS; i++) {
+            String name = known ? cached.get(i)[2] : prefix + i;
+            String knownId = known ? cached.get(i)[0] : null;
+            all.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    // Accounts outlive a run; their tokens (15 min) do not: log them in again.
+                    String id = knownId != null ? knownId : find(ID, post(auth + "/api/auth/register", null, "{\"email\":\"" + name
+                            + "@example.test\",\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}"));
+                    String tokens = post(auth + "/api/auth/login", null, "{\"identifier\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}");
+                    return new String[] { id, find(TOKEN, tokens), name };
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, pool));
+        }
+        List<String[]> users = all.stream().map(CompletableFuture::join).toList();
+        pool.shutdown();
+        Files.createDirectories(cache.getParent());
+        Files.write(cache, users.stream().map(u -> String.join("\t", u)).toList());
+        return users;
+    }
+
+    static String group(String gateway, List<String[]> members) throws Exception {
+        StringBuilder ids = new StringBuilder();
+        for (String[] m : members.subList(1, members.size())) {
+            ids.append(ids.length() == 0 ? "" : ",").append('"').append(m[0]).append('"');
+        }
+        String body = "{\"type\":\"group\",\"title\":\"rt\",\"participantIds\":[" + ids + "]}";
+        for (int attempt = 0;; attempt++) {
+            String answer = post(gateway + "/api/conversations", members.get(0)[1], body);
+            if (answer.contains("\"id\"")) {
+                return find(ID, answer);
+            }
+            if (attempt == 5) {
+                throw new IllegalStateException("group: " + answer);
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    static String post(String url, String token, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static String find(Pattern pattern, String json) {
+        Matcher m = pattern.matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("not found in " + json);
+        }
+        return m.group(1);
+    }
+
+    static int env(String name, int fallback) {
+        return Integer.parseInt(System.getenv().getOrDefault(name, Integer.toString(fallback)));
+    }
+}
