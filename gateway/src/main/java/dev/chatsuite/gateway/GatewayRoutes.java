@@ -1,5 +1,6 @@
 package dev.chatsuite.gateway;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import dev.chatsuite.gateway.guard.Csrf;
 import dev.chatsuite.gateway.guard.RateLimits;
 import dev.chatsuite.gateway.session.BrowserCredentials;
 import dev.chatsuite.gateway.session.SessionRoutes;
+import dev.chatsuite.gateway.spa.SpaRoutes;
 import dev.chatsuite.gateway.upstream.HttpForwarder;
 import dev.chatsuite.gateway.upstream.Upstream;
 import dev.chatsuite.gateway.upstream.Upstreams;
@@ -66,6 +68,11 @@ public class GatewayRoutes {
     }
 
     void handle(RoutingContext ctx) {
+        if (SpaRoutes.isOperations(ctx.request().path())) {
+            // Operations live on the management port; no spelling of /q is served here.
+            ctx.fail(ProblemException.notFound("No such page."));
+            return;
+        }
         if (!api.isApi(ctx)) {
             ctx.next();
             return;
@@ -121,7 +128,7 @@ public class GatewayRoutes {
             return BoundedBody.read(ctx.request(), bodies.login()).chain(body -> limits.login(ctx, identifier(body))
                     .invoke(() -> http.forward(ctx, upstream.get(), body, uri, bodies.login())));
         }
-        String presented = cookies ? credentials.presentedAccess(ctx) : bearerOf(ctx);
+        String presented = cookies ? credentials.presentedAccess(ctx) : upgrade ? socketTokenOf(ctx) : bearerOf(ctx);
         return limits.request(ctx, key, presented)
                 .chain(() -> cookies ? credentials.accessToken(ctx) : Uni.createFrom().item(Optional.<String>empty()))
                 .invoke(access -> {
@@ -158,5 +165,19 @@ public class GatewayRoutes {
 
     private static String bearerOf(RoutingContext ctx) {
         return BearerToken.of(ctx.request().getHeader("Authorization"));
+    }
+
+    /** An upgrade's token: the bearer header, else {@code ?token=} (browsers cannot set headers on an upgrade). */
+    private static String socketTokenOf(RoutingContext ctx) {
+        String bearer = bearerOf(ctx);
+        if (bearer != null) {
+            return bearer;
+        }
+        try {
+            List<String> tokens = ctx.queryParam("token");
+            return tokens.isEmpty() ? null : tokens.get(0);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 }

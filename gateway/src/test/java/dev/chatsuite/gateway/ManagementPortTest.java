@@ -31,12 +31,12 @@ class ManagementPortTest {
 
     @Test
     void shouldAnswer404ForOperationsOnThePublicPort() throws Exception {
-        for (String path : new String[] { "/q/metrics", "/q/openapi", "/q/health", "/q/health/ready", "/q/swagger-ui/" }) {
+        for (String path : new String[] { "/q/metrics", "/q/openapi", "/q/health", "/q/health/ready", "/q/swagger-ui/", "/q" }) {
             Response response = given().get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.asString()).doesNotContain("jvm_memory", "openapi:", "\"checks\"");
         }
-        for (String path : new String[] { "/api/../q/metrics", "/api/%2e%2e/q/metrics", "/ws/../q/health", "/x/../q/openapi" }) {
+        for (String path : new String[] { "/q;x/metrics", "/Q/metrics", "/api/../q/metrics", "/api/%2e%2e/q/metrics", "/ws/../q/health", "/x/../q/openapi" }) {
             RawHttp.ChunkedOutcome outcome = RawHttp.exchange(root, "GET", path, "", null);
             assertThat(outcome.status()).as(path).isIn(400, 404);
             assertThat(outcome.response()).as(path).doesNotContain("jvm_memory", "openapi:", "\"checks\"");

@@ -22,9 +22,15 @@ public class SpaRoutes {
         router.route().order(-900).handler(this::handle);
     }
 
+    /** {@code /q} in any spelling ({@code /q/…}, {@code /q;x/…}) is never the SPA's: operations live on the management port. */
+    public static boolean isOperations(String path) {
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        return lower.equals("/q") || lower.startsWith("/q/") || lower.startsWith("/q;") || lower.startsWith("/%71");
+    }
+
     void handle(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (path.startsWith("/api") || path.startsWith("/ws") || path.startsWith("/q/") || path.startsWith("/.well-known/")) {
+        if (path.startsWith("/api") || path.startsWith("/ws") || isOperations(path) || path.startsWith("/.well-known/")) {
             ctx.next();
             return;
         }

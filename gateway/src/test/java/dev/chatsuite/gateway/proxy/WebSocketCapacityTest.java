@@ -58,6 +58,26 @@ class WebSocketCapacityTest {
         }
     }
 
+    @Test
+    void shouldCountAnUpgradeWithAQueryTokenAgainstItsUserNotItsIp() throws Exception {
+        // More upgrades from one IP than the anonymous limit (600/min): each ?token= is its own user's.
+        int count = 650;
+        try (Sockets sockets = new Sockets(root)) {
+            List<Sockets.Client> clients = opened(sockets.openAll(count,
+                    i -> "/ws/echo?token=" + GatewayTestSupport.token("query-" + UUID.randomUUID()), i -> Map.of()));
+            for (int i = 0; i < count; i++) {
+                clients.get(i).socket.writeTextMessage("q-" + i);
+            }
+            for (int i = 0; i < count; i++) {
+                String text;
+                do {
+                    text = clients.get(i).nextText();
+                } while (!text.startsWith("echo:"));
+                assertThat(text).as("socket %d, closed with %s", i, clients.get(i).closed.getNow(null)).isEqualTo("echo:q-" + i);
+            }
+        }
+    }
+
     /** Each socket its own user, so the per-user limit (600/min here) is checked but never reached. */
     static Map<String, String> bearer(String prefix) {
         return Map.of("Authorization", "Bearer " + GatewayTestSupport.token(prefix + "-" + UUID.randomUUID()));
