@@ -105,6 +105,12 @@ class RegistrationTest {
         assertProblem(wrongTypes, 400, "malformed-json");
         assertFieldError(wrongTypes, "username");
         assertThat(wrongTypes.jsonPath().getString("detail")).contains("wrong type");
+        for (String scalar : new String[] { "7", "7.5", "true" }) {
+            Response coerced = io.restassured.RestAssured.given().contentType("application/json")
+                    .body("{\"refreshToken\": " + scalar + "}").post("/api/auth/refresh");
+            assertProblem(coerced, 400, "malformed-json");
+            assertFieldError(coerced, "refreshToken");
+        }
         Response array = io.restassured.RestAssured.given().contentType("application/json").body("[]").post("/api/auth/register");
         assertProblem(array, 400, "malformed-json");
         assertThat(array.jsonPath().getString("detail")).contains("JSON object");
