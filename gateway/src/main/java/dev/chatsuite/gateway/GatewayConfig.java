@@ -59,6 +59,14 @@ public interface GatewayConfig {
         @WithName("max-open")
         @WithDefault("10000")
         int maxOpen();
+
+        /**
+         * Largest message a client may send, counted frame by frame while it streams
+         * (GATEWAY_MAX_WEBSOCKET_MESSAGE_BYTES); past it the socket is closed with 1009.
+         */
+        @WithName("max-message")
+        @WithDefault("64K")
+        io.quarkus.runtime.configuration.MemorySize maxMessage();
     }
 
     /** The most body bytes the gateway reads or forwards per route family, counted while they stream. */

@@ -22,12 +22,15 @@ final class Splice {
     private static final Logger LOG = Logger.getLogger(Splice.class);
 
     private final ServerWebSocket down;
+    private final long maxMessage;
+    private long messageBytes;
     private WebSocket up;
     private final Handler<WebSocketFrame> fromClient = this::fromClient;
     private final Handler<WebSocketFrame> fromUpstream = this::fromUpstream;
 
-    Splice(ServerWebSocket down, Runnable released) {
+    Splice(ServerWebSocket down, Runnable released, long maxMessage) {
         this.down = down;
+        this.maxMessage = maxMessage;
         // Vert.x refuses handlers on a closed socket: every handler is set while it is surely open.
         down.pause();
         down.frameHandler(fromClient);
@@ -66,9 +69,9 @@ final class Splice {
         });
         up.drainHandler(v -> down.resume());
         up.exceptionHandler(e -> LOG.debugf("WebSocket upstream failed: %s", e.getClass().getSimpleName()));
-        if (down.isClosed() && down.closeStatusCode() == null) {
-            // The client dropped while the upstream was connecting.
-            close(up, CloseCodes.GOING_AWAY, null);
+        if (down.isClosed()) {
+            // The client left (dropped or closed) while the upstream was connecting.
+            close(up, down.closeStatusCode() == null ? CloseCodes.GOING_AWAY : CloseCodes.passOn(down.closeStatusCode()), null);
             return;
         }
         // Frames (and a close frame) the client sent meanwhile flow now, in order.
@@ -81,6 +84,19 @@ final class Splice {
     }
 
     private void fromClient(WebSocketFrame frame) {
+        if (frame.isText() || frame.isBinary()) {
+            messageBytes = 0;
+        }
+        if (frame.isText() || frame.isBinary() || frame.isContinuation()) {
+            messageBytes += frame.binaryData().length();
+            if (messageBytes > maxMessage) {
+                close(down, CloseCodes.MESSAGE_TOO_BIG, "A message is at most " + maxMessage + " bytes.");
+                if (up != null) {
+                    close(up, CloseCodes.GOING_AWAY, null);
+                }
+                return;
+            }
+        }
         relay(frame, down, up);
     }
 

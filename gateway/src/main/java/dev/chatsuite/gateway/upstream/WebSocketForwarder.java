@@ -31,7 +31,10 @@ public class WebSocketForwarder {
     private final SocketBudget budget;
     private final SessionCookies cookies;
 
-    public WebSocketForwarder(SocketBudget budget, SessionCookies cookies) {
+    private final long maxMessage;
+
+    public WebSocketForwarder(SocketBudget budget, SessionCookies cookies, dev.chatsuite.gateway.GatewayConfig config) {
+        this.maxMessage = config.websockets().maxMessage().asLongValue();
         this.budget = budget;
         this.cookies = cookies;
     }
@@ -54,7 +57,7 @@ public class WebSocketForwarder {
                     budget.release();
                     return;
                 }
-                Splice splice = new Splice(accepted.result(), budget::release);
+                Splice splice = new Splice(accepted.result(), budget::release, maxMessage);
                 connect(upstream, options, splice);
             });
         });

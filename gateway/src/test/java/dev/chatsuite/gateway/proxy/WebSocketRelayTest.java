@@ -52,6 +52,30 @@ class WebSocketRelayTest {
     }
 
     @Test
+    void shouldCloseWith1009AMessageOverTheLimitWholeOrInFragments() throws Exception {
+        try (Sockets sockets = new Sockets(root)) {
+            String whole = UUID.randomUUID().toString();
+            Sockets.Client big = sockets.open("/ws/echo?id=" + whole, WebSocketCapacityTest.bearer("big")).get(20, TimeUnit.SECONDS);
+            big.nextText();
+            big.socket.writeTextMessage("x".repeat(100 * 1024));
+            assertThat(big.closeCode()).isEqualTo((short) 1009);
+            await(() -> UpstreamStub.CLOSES.containsKey(whole));
+            assertThat(UpstreamStub.CLOSES.get(whole)).as("the upstream is let go too").isEqualTo(1001);
+
+            Sockets.Client fragments = sockets.open("/ws/echo", WebSocketCapacityTest.bearer("fragments")).get(20, TimeUnit.SECONDS);
+            fragments.nextText();
+            fragments.socket.writeFrame(io.vertx.core.http.WebSocketFrame.textFrame("y".repeat(40 * 1024), false));
+            fragments.socket.writeFrame(io.vertx.core.http.WebSocketFrame.continuationFrame(io.vertx.core.buffer.Buffer.buffer("y".repeat(40 * 1024)), true));
+            assertThat(fragments.closeCode()).isEqualTo((short) 1009);
+
+            Sockets.Client small = sockets.open("/ws/echo", WebSocketCapacityTest.bearer("small")).get(20, TimeUnit.SECONDS);
+            small.nextText();
+            small.socket.writeTextMessage("z".repeat(60 * 1024));
+            assertThat(small.nextText()).hasSize(5 + 60 * 1024);
+        }
+    }
+
+    @Test
     void shouldPassTheClientsCloseCodeToTheUpstreamAndReleaseTheSocket() throws Exception {
         String id = UUID.randomUUID().toString();
         try (Sockets sockets = new Sockets(root)) {
