@@ -151,12 +151,14 @@ class InstanceLossTest {
     /** Reconnects through the gateway with back-off until ready, then fetches what it missed. */
     private static CompletableFuture<Void> reconnect(Client client, long deadline) {
         long pause = 250;
+        // The catch-up point is the last seq seen before the new socket: what it delivers live must not move it past the gap.
+        long seenBefore = client.lastSeq();
         while (System.currentTimeMillis() < deadline) {
             try {
                 LiveSocket live = LiveSocket.open(LiveSocket.gatewayWs(client.user.accessToken()), Map.of()).get(20, TimeUnit.SECONDS);
                 client.attach(live);
                 live.ready.get(20, TimeUnit.SECONDS);
-                List<Long> missed = Chat.seqsAfter(client.user, client.conversation, client.lastSeq());
+                List<Long> missed = Chat.seqsAfter(client.user, client.conversation, seenBefore);
                 synchronized (client) {
                     client.held.addAll(missed);
                 }
