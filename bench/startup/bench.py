@@ -35,6 +35,8 @@ def env_for(service, port):
         "S3_ENDPOINT": "http://127.0.0.1:9000", "S3_BUCKET": "chat-media",
         "S3_ACCESS_KEY": (secrets / "s3-access-key").read_text().strip(),
         "S3_SECRET_KEY": (secrets / "s3-secret-key").read_text().strip(),
+        # auth-service refuses to start in production without its signing key (made by ./suite up).
+        "JWT_PRIVATE_KEY_FILE": str(secrets / "jwt-signing-key.pem"), "JWT_KEY_ID": "local-1",
         "AUTH_URL": "http://127.0.0.1:8081", "MEDIA_URL": "http://127.0.0.1:8083",
         "MESSAGING_URL": "http://127.0.0.1:8082",
     })
@@ -67,7 +69,8 @@ def run_once(java, opts, service, log):
     with open(log, "ab") as out:
         proc = subprocess.Popen(cmd, env=env_for(service, port), stdout=out, stderr=subprocess.STDOUT)
     try:
-        while not ready(port):
+        # The gateway answers /q/** only on its management port.
+        while not ready(9080 if service == "gateway" else port):
             if proc.poll() is not None:
                 raise RuntimeError(f"{service} exited; see {log}")
             if time.monotonic() - start > 120:
