@@ -1,16 +1,14 @@
 package dev.chatsuite.gateway;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import dev.chatsuite.testsupport.HttpResponses;
 
 /** A client that writes a request byte by byte on a socket, for framings RestAssured will not send. */
 public final class RawHttp {
@@ -37,7 +35,7 @@ public final class RawHttp {
             out.write((head + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return readResponse(socket.getInputStream());
+                    return HttpResponses.read(socket.getInputStream());
                 } catch (IOException e) {
                     return "";
                 }
@@ -93,23 +91,7 @@ public final class RawHttp {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
-            return readResponse(socket.getInputStream());
+            return HttpResponses.read(socket.getInputStream());
         }
-    }
-
-    /** Reads one HTTP/1.1 response with a Content-Length body, without waiting for the connection to close. */
-    public static String readResponse(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.write(b);
-        }
-        String headers = head.toString(StandardCharsets.ISO_8859_1);
-        Matcher length = Pattern.compile("(?i)content-length:\\s*(\\d+)").matcher(headers);
-        byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
-        return headers + new String(body, StandardCharsets.UTF_8);
     }
 }

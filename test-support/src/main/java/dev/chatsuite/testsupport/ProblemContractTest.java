@@ -5,15 +5,10 @@ import static dev.chatsuite.testsupport.ProblemAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -90,27 +85,11 @@ public abstract class ProblemContractTest {
             out.write(("POST /api/__probe/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 2000000000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String response = readResponse(socket.getInputStream());
+            String response = HttpResponses.read(socket.getInputStream());
             assertThat(response).startsWith("HTTP/1.1 413 ")
                     .containsIgnoringCase("content-type: application/problem+json")
                     .contains("\"status\":413");
         }
-    }
-
-    /** Reads one HTTP/1.1 response with a Content-Length body, without waiting for the connection to close. */
-    private static String readResponse(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.write(b);
-        }
-        String headers = head.toString(StandardCharsets.ISO_8859_1);
-        Matcher length = Pattern.compile("(?i)content-length:\\s*(\\d+)").matcher(headers);
-        byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
-        return headers + new String(body, StandardCharsets.UTF_8);
     }
 
     /** Where the operations endpoints are served: the main port, unless a service moved them to a management port. */
