@@ -171,6 +171,7 @@ public final class RunningContainers implements BeforeAllCallback {
             for (String service : SERVICES) {
                 RunningSuite.awaitReady(service, RunningSuite.operationsUrl(urls, service), logs.resolve(service + ".log"));
             }
+            RunningSuite.requireAuthAt(urls.get("auth-service"));
             return suite;
         } catch (Exception | Error e) {
             suite.stop();

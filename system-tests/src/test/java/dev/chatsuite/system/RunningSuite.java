@@ -100,6 +100,7 @@ public final class RunningSuite implements BeforeAllCallback {
         started.processes().put(service, process);
         awaitStarted(process, log, logged);
         awaitReady(service, operationsUrl(service), log);
+        requireAlive(service, process, log);
     }
 
     @Override
@@ -134,7 +135,24 @@ public final class RunningSuite implements BeforeAllCallback {
         }
     }
 
+    /**
+     * Starts the suite, again on fresh ports when a service could not bind its port (another
+     * process took it between the allocation and the bind) or answered as another service.
+     */
     private static Started start() throws Exception {
+        IllegalStateException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                return startOnce();
+            } catch (IllegalStateException failed) {
+                last = failed;
+                System.err.println("system tests: the suite did not start (attempt " + attempt + "): " + failed.getMessage());
+            }
+        }
+        throw last;
+    }
+
+    private static Started startOnce() throws Exception {
         Path root = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
         Path target = root.resolve("system-tests/target");
         Path logs = Files.createDirectories(target.resolve("system-logs"));
@@ -188,6 +206,10 @@ public final class RunningSuite implements BeforeAllCallback {
                 awaitStarted(processes.get(service), logs.resolve(service + ".log"), 0);
                 awaitReady(service, operationsUrl(urls, service), logs.resolve(service + ".log"));
             }
+            for (String service : SERVICES) {
+                requireAlive(service, processes.get(service), logs.resolve(service + ".log"));
+            }
+            requireAuthAt(urls.get("auth-service"));
             return suite;
         } catch (Exception e) {
             suite.stop();
@@ -221,13 +243,7 @@ public final class RunningSuite implements BeforeAllCallback {
         env.put("JWT_PRIVATE_KEY_FILE", signingKey().toString());
         env.put("JWT_KEY_ID", "system-1");
         // The gateway serves its operations endpoints on a management port of its own (a free one here).
-        try {
-            int management = freePort();
-            env.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(management));
-            urls.put("gateway-management", "http://127.0.0.1:" + management);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        env.put("GATEWAY_MANAGEMENT_PORT", urls.get("gateway-management").substring(urls.get("gateway-management").lastIndexOf(':') + 1));
         // Rate limits stay at the launcher's defaults: journeys register their accounts at
         // auth-service directly (setup) and do everything else through the gateway.
         return env;
@@ -267,6 +283,29 @@ public final class RunningSuite implements BeforeAllCallback {
         }
     }
 
+    /**
+     * A service that exited (its port taken, a bad setting) while another process answers on its
+     * port would turn every test into a puzzle: fail here with the end of its log instead.
+     */
+    static void requireAlive(String service, Process process, Path log) throws IOException {
+        if (!process.isAlive()) {
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1) : List.of();
+            throw new IllegalStateException(service + " exited with " + process.exitValue() + " during start-up; its log ends with:\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
+        }
+    }
+
+    /** The process on auth-service's port is auth-service: it serves the JWKS. */
+    static void requireAuthAt(String url) throws Exception {
+        HttpResponse<String> jwks = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url + "/.well-known/jwks.json")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (jwks.statusCode() != 200 || !jwks.body().contains("\"keys\"")) {
+            throw new IllegalStateException("the service at " + url + " is not auth-service: /.well-known/jwks.json answered "
+                    + jwks.statusCode());
+        }
+    }
+
     static void awaitReady(String service, String url, Path log) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
@@ -290,11 +329,27 @@ public final class RunningSuite implements BeforeAllCallback {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 
-    /** A free local port for each service, in the order given. */
+    /**
+     * A free local port for each service, in the order given, and one for the gateway's
+     * management interface ({@code gateway-management}); all held open until every one is
+     * chosen, so no two are the same.
+     */
     static Map<String, Integer> freePorts(List<String> services) throws IOException {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String service : services) {
-            ports.put(service, freePort());
+        List<ServerSocket> held = new java.util.ArrayList<>();
+        try {
+            for (String service : services) {
+                ServerSocket socket = new ServerSocket(0);
+                held.add(socket);
+                ports.put(service, socket.getLocalPort());
+            }
+            ServerSocket management = new ServerSocket(0);
+            held.add(management);
+            ports.put("gateway-management", management.getLocalPort());
+        } finally {
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
         }
         return ports;
     }
@@ -305,9 +360,4 @@ public final class RunningSuite implements BeforeAllCallback {
         return urls;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

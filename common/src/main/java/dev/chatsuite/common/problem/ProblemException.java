@@ -24,24 +24,33 @@ public class ProblemException extends RuntimeException {
         this(status, typeSlug, detail, null);
     }
 
+    public ProblemException(ProblemKind kind, String detail, List<FieldError> errors) {
+        this(kind.status(), kind.slug(), detail, errors);
+    }
+
     public static ProblemException badRequest(String detail, List<FieldError> errors) {
-        return new ProblemException(400, "validation", detail, errors);
+        return CommonProblem.VALIDATION.exception(detail, errors);
     }
 
     public static ProblemException notFound(String detail) {
-        return new ProblemException(404, "not-found", detail);
+        return CommonProblem.NOT_FOUND.exception(detail);
     }
 
     public static ProblemException forbidden(String detail) {
-        return new ProblemException(403, "forbidden", detail);
+        return CommonProblem.FORBIDDEN.exception(detail);
     }
 
     public static ProblemException conflict(String detail, List<FieldError> errors) {
-        return new ProblemException(409, "conflict", detail, errors);
+        return CommonProblem.CONFLICT.exception(detail, errors);
     }
 
     public static ProblemException unauthorized(String detail) {
-        return new ProblemException(401, "unauthorized", detail);
+        return CommonProblem.UNAUTHORIZED.exception(detail);
+    }
+
+    /** The slug of this problem's type. */
+    public String slug() {
+        return typeSlug;
     }
 
     public int status() {
