@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,41 @@ class BrowserJourneyTest {
             assertThat(error.getText()).isNotBlank();
             browser.screenshot("sign-in-error");
         }
+    }
+
+    @Test
+    void shouldResetAForgottenPasswordFromTheMailLink() throws Exception {
+        String name = "forgetful" + UUID.randomUUID().toString().substring(0, 6);
+        String newPassword = "a brand new journey password";
+        Path authLog = RunningSuite.log("auth-service");
+        try (Browser browser = Browsers.open()) {
+            register(browser, name);
+            browser.go("/");
+            browser.waitFor(By.xpath("//button[text()='Sign out']")).click();
+            long logged = Files.size(authLog);
+            browser.waitFor(By.id("forgot-password-link")).click();
+            browser.type(By.id("forgot-password-email"), name + "@example.test");
+            browser.waitFor(By.id("forgot-password-submit")).click();
+            browser.waitFor(By.id("forgot-password-sent"));
+
+            String link = RunningSuite.awaitLogLine(authLog, logged, "Password reset link");
+            Matcher token = Pattern.compile("/reset-password\\?token=[A-Za-z0-9_-]+").matcher(link);
+            assertThat(token.find()).as("a reset link in the auth log line: %s", link.replaceAll("token=\\S+", "token=…")).isTrue();
+            String path = token.group();
+            browser.go(path);
+            browser.type(By.id("reset-password-new"), newPassword);
+            browser.type(By.id("reset-password-confirm"), newPassword);
+            browser.screenshot("reset-password");
+            browser.waitFor(By.id("reset-password-submit")).click();
+            browser.waitFor(By.id("sign-in-notice"));
+
+            browser.type(By.name("identifier"), name);
+            browser.type(By.name("password"), newPassword);
+            browser.waitFor(By.xpath("//button[text()='Sign in']")).click();
+            browser.waitFor(By.id("user-search"));
+        }
+        RestAssured.given().baseUri(RunningSuite.gateway()).contentType(ContentType.JSON)
+                .body(Map.of("identifier", name, "password", PASSWORD)).post("/api/auth/login").then().statusCode(401);
     }
 
     private static void register(Browser browser, String username) {

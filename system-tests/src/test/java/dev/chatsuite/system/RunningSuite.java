@@ -7,14 +7,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -37,7 +44,7 @@ public final class RunningSuite implements BeforeAllCallback {
     private static final String SIGNING_SECRET = "system-test-media-signing-secret-0123456789";
     private static volatile Started started;
     /** How each service process was started, so a test can kill one and start it again. */
-    private static final Map<String, ProcessBuilder> BUILDERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, ProcessBuilder> BUILDERS = new ConcurrentHashMap<>();
 
     /** The gateway's base URL, the only address journeys talk to. */
     public static String gateway() {
@@ -67,6 +74,27 @@ public final class RunningSuite implements BeforeAllCallback {
 
     static String operationsUrl(Map<String, String> urls, String service) {
         return urls.getOrDefault(service + "-management", urls.get(service));
+    }
+
+    /** The log file of a service of the running suite. */
+    public static Path log(String service) {
+        return Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize()
+                .resolve("system-tests/target/system-logs/" + service + ".log");
+    }
+
+    /** The first line after byte {@code from} of {@code log} that contains {@code text}, waited for up to 20 s. */
+    public static String awaitLogLine(Path log, long from, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            String tail = Files.readString(log, StandardCharsets.ISO_8859_1);
+            int at = tail.indexOf(text, (int) Math.min(from, tail.length()));
+            if (at >= 0) {
+                int end = tail.indexOf('\n', at);
+                return tail.substring(tail.lastIndexOf('\n', at) + 1, end < 0 ? tail.length() : end);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no line with '" + text + "' in " + log + " within 20 s");
     }
 
     /** The TCP proxy between every service and {@code postgres}, {@code redis} or {@code s3}: cut it to take that dependency away. */
@@ -180,7 +208,7 @@ public final class RunningSuite implements BeforeAllCallback {
         env.put("S3_ENDPOINT", "http://127.0.0.1:" + dependencies.get("s3").port());
         env.put("DATA_DIR", dataDir.toString());
 
-        Map<String, Process> processes = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Process> processes = new ConcurrentHashMap<>();
         Started suite = new Started(urls, processes, s3, browserProxy, dependencies);
         try {
             for (String service : SERVICES) {
@@ -234,10 +262,12 @@ public final class RunningSuite implements BeforeAllCallback {
         env.put("S3_SECRET_KEY", S3ProxyTestResource.SECRET_KEY);
         env.put("AUTH_URL", urls.get("auth-service"));
         env.put("MESSAGING_URL", urls.entrySet().stream().filter(e -> e.getKey().startsWith("messaging-service"))
-                .map(Map.Entry::getValue).sorted().collect(java.util.stream.Collectors.joining(",")));
+                .map(Map.Entry::getValue).sorted().collect(Collectors.joining(",")));
         env.put("MEDIA_URL", urls.get("media-service"));
         env.put("JWKS_URL", urls.get("auth-service") + "/.well-known/jwks.json");
         env.put("MEDIA_SIGNING_SECRET", SIGNING_SECRET);
+        // Reset mails are logged, as the launcher does for local runs; journeys read the link there.
+        env.put("MAIL_MODE", "log");
         env.put("PUBLIC_URL", publicUrl);
         // auth-service refuses to start in production without its signing key, as in a real deployment.
         env.put("JWT_PRIVATE_KEY_FILE", signingKey().toString());
@@ -256,7 +286,7 @@ public final class RunningSuite implements BeforeAllCallback {
     static void awaitStarted(Process process, Path log, long fromByte) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline && process.isAlive()) {
-            if (Files.exists(log) && Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("started in", (int) fromByte) >= 0) {
+            if (Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).indexOf("started in", (int) fromByte) >= 0) {
                 return;
             }
             Thread.sleep(250);
@@ -270,15 +300,15 @@ public final class RunningSuite implements BeforeAllCallback {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
-                java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                 generator.initialize(2048);
                 byte[] pkcs8 = generator.generateKeyPair().getPrivate().getEncoded();
                 Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
-                        + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(pkcs8)
-                        + "\n-----END PRIVATE KEY-----\n", java.nio.charset.StandardCharsets.US_ASCII);
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pkcs8)
+                        + "\n-----END PRIVATE KEY-----\n", StandardCharsets.US_ASCII);
             }
             return file;
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot write the system tests' JWT signing key", e);
         }
     }
@@ -289,7 +319,7 @@ public final class RunningSuite implements BeforeAllCallback {
      */
     static void requireAlive(String service, Process process, Path log) throws IOException {
         if (!process.isAlive()) {
-            List<String> lines = Files.exists(log) ? Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1) : List.of();
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.ISO_8859_1) : List.of();
             throw new IllegalStateException(service + " exited with " + process.exitValue() + " during start-up; its log ends with:\n"
                     + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
         }
@@ -336,7 +366,7 @@ public final class RunningSuite implements BeforeAllCallback {
      */
     static Map<String, Integer> freePorts(List<String> services) throws IOException {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        List<ServerSocket> held = new java.util.ArrayList<>();
+        List<ServerSocket> held = new ArrayList<>();
         try {
             for (String service : services) {
                 ServerSocket socket = new ServerSocket(0);

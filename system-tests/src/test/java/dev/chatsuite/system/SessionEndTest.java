@@ -1,0 +1,54 @@
+package dev.chatsuite.system;
+
+import static dev.chatsuite.testsupport.ProblemAssertions.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.chatsuite.system.Users.User;
+import io.restassured.http.ContentType;
+
+/**
+ * An ended session's access token stops working at once at every service, through the
+ * gateway, not when the token expires (issue 21).
+ */
+@ExtendWith(RunningSuite.class)
+class SessionEndTest {
+
+    @Test
+    void shouldRefuseTheAccessTokenOfALoggedOutSessionAtEveryService() throws Exception {
+        User alice = Users.register("ended");
+        String unknownMedia = "/api/media/" + UUID.randomUUID() + "/metadata";
+        alice.api().get("/api/auth/me").then().statusCode(200);
+        alice.api().get("/api/conversations").then().statusCode(200);
+        assertProblem(alice.api().get(unknownMedia), 404);
+
+        given().baseUri(RunningSuite.gateway()).contentType(ContentType.JSON).body(Map.of("refreshToken", alice.refreshToken()))
+                .post("/api/auth/logout").then().statusCode(204);
+
+        assertProblem(alice.api().get("/api/auth/me"), 401, "session-ended");
+        assertProblem(alice.api().get("/api/conversations"), 401, "session-ended");
+        assertProblem(alice.api().get(unknownMedia), 401, "session-ended");
+        try (Sockets socket = Sockets.open(RunningSuite.gateway(), "/ws?token=" + alice.accessToken(), null, null)) {
+            assertThat(socket.closeCode()).as("an upgrade with the ended session's token").isEqualTo(4001);
+        }
+    }
+
+    @Test
+    void shouldRefuseTheOtherSessionsAfterEndingAllButTheCurrentOne() throws Exception {
+        User first = Users.register("ended-all");
+        String second = given().baseUri(RunningSuite.gateway()).contentType(ContentType.JSON)
+                .body(Map.of("identifier", first.username(), "password", Users.PASSWORD)).post("/api/auth/login")
+                .then().statusCode(200).extract().path("accessToken");
+
+        given().baseUri(RunningSuite.gateway()).auth().oauth2(second).delete("/api/auth/sessions").then().statusCode(204);
+
+        assertProblem(first.api().get("/api/conversations"), 401, "session-ended");
+        given().baseUri(RunningSuite.gateway()).auth().oauth2(second).get("/api/conversations").then().statusCode(200);
+    }
+}
