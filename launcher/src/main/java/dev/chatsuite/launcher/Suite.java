@@ -18,14 +18,15 @@ import java.util.Map;
 public final class Suite {
 
     /**
-     * Small-footprint defaults for a laptop; SUITE_JAVA_OPTS replaces them. A class-data archive
-     * (see {@link ClassDataArchive}) is added unless SUITE_CDS=off. docs/benchmarks.md has the figures.
+     * Small-footprint defaults for a laptop; SUITE_JAVA_OPTS replaces them. A small initial heap
+     * keeps SerialGC's young generation, and so idle RSS, small. A class-data archive (see
+     * {@link ClassDataArchive}) is added unless SUITE_CDS=off. Figures: docs/benchmarks.md, Start-up.
      */
     static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xms16m -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m";
     /**
-     * auth-service allocates a 19 MiB Argon2 array per login: SerialGC promoted the arrays of hashes
-     * in progress and ran a full GC every few logins (/me p99 ~80 ms under a login storm); G1 keeps
-     * them as humongous regions it frees at the next young pause (p99 ~22 ms, no full GC).
+     * G1 for auth-service: each login allocates a 19 MiB Argon2 array, which SerialGC promotes and
+     * collects with full GCs under login load; G1 frees such humongous regions at a young pause.
+     * See docs/decisions.md.
      */
     static final String AUTH_JVM_OPTIONS = DEFAULT_JVM_OPTIONS.replace("-XX:+UseSerialGC", "-XX:+UseG1GC");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
