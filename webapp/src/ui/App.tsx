@@ -4,6 +4,7 @@ import type { Conversation, Me, Message, PublicProfile, Session } from '../api/t
 import { catchUp } from '../state/catchUp';
 import { initialChat, reduceEvent, Store, timelineOf, withTimeline, type ChatState } from '../state/chat';
 import { newClientMessageId } from '../state/ids';
+import { paths, routeOf, type Route } from '../state/routes';
 import { ChatSocket, socketUrl } from '../state/socket';
 import { addPending, lastSeq, markFailed, markSending, mergeMessages, type PendingMessage } from '../state/timeline';
 import { Register, SignIn } from './AuthForms';
@@ -14,7 +15,6 @@ import { useStore, usePath } from './hooks';
 import { ForgotPassword, ResetPassword } from './PasswordForms';
 import { Profile } from './Profile';
 import { UserProfile } from './UserProfile';
-import { paths, routeOf, type Route } from '../state/routes';
 
 const TYPING_THROTTLE_MS = 3_000;
 
