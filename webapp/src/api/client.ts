@@ -6,6 +6,11 @@ export class ApiError extends Error {
     super(problem.detail || problem.title);
   }
 
+  /** The problem's type slug (the last path segment of `type`, e.g. `invalid-reset-token`). */
+  get slug(): string {
+    return this.problem.type.slice(this.problem.type.lastIndexOf('/') + 1);
+  }
+
   fieldErrors(): Record<string, string> {
     const byField: Record<string, string> = {};
     for (const error of this.problem.errors ?? ([] as FieldError[])) {
@@ -70,6 +75,16 @@ export class Api {
 
   register(input: { email: string; username: string; password: string; displayName?: string }): Promise<{ user: Me }> {
     return this.request('POST', '/api/auth/register', input);
+  }
+
+  /** Asks for a reset link by mail; the gateway answers 202 whether or not the address is known. */
+  forgotPassword(email: string): Promise<void> {
+    return this.request('POST', '/api/auth/password/forgot', { email });
+  }
+
+  /** Sets a new password with the single-use token of the reset link; ends every session of the account. */
+  resetPassword(token: string, newPassword: string): Promise<void> {
+    return this.request('POST', '/api/auth/password/reset', { token, newPassword });
   }
 
   updateMe(patch: Partial<Pick<Me, 'displayName' | 'bio' | 'location' | 'links'>> & { avatarMediaId?: string | null }): Promise<Me> {

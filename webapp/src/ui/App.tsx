@@ -4,6 +4,7 @@ import type { Conversation, Me, Message, PublicProfile, Session } from '../api/t
 import { catchUp } from '../state/catchUp';
 import { initialChat, reduceEvent, Store, timelineOf, withTimeline, type ChatState } from '../state/chat';
 import { newClientMessageId } from '../state/ids';
+import { paths, routeOf, type Route } from '../state/routes';
 import { ChatSocket, socketUrl } from '../state/socket';
 import { addPending, lastSeq, markFailed, markSending, mergeMessages, type PendingMessage } from '../state/timeline';
 import { Register, SignIn } from './AuthForms';
@@ -11,7 +12,9 @@ import { Avatar } from './Avatar';
 import { ConversationView } from './ConversationView';
 import { Conversations } from './Conversations';
 import { useStore, usePath } from './hooks';
+import { ForgotPassword, ResetPassword } from './PasswordForms';
 import { Profile } from './Profile';
+import { UserProfile } from './UserProfile';
 
 const TYPING_THROTTLE_MS = 3_000;
 
@@ -19,21 +22,35 @@ export function App() {
   const api = useMemo(() => new Api(), []);
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [path, navigate] = usePath();
+  const [notice, setNotice] = useState<string | null>(null);
+  const route = routeOf(path, !!session);
 
   useEffect(() => {
     api.session().then(setSession).catch(() => setSession(null));
   }, []);
 
+  // The password pages need no session, so a reset link opens at once.
+  if (route.name === 'forgotPassword') return <ForgotPassword api={api} navigate={navigate} />;
+  if (route.name === 'resetPassword') {
+    const onReset = async () => {
+      // A reset ends every session of that account; sign out here too, so the sign-in form shows.
+      if (session) await api.logout().catch(() => undefined);
+      setSession(null);
+      setNotice('Your password was changed. Sign in with the new one.');
+      navigate(paths.signIn, { replace: true });
+    };
+    return <ResetPassword api={api} navigate={navigate} token={route.token} onReset={onReset} />;
+  }
   if (session === undefined) return <p class="loading">Loading…</p>;
   if (!session) {
-    const onSignedIn = (s: Session) => { setSession(s); navigate('/'); };
-    return path === '/register'
+    const onSignedIn = (s: Session) => { setSession(s); setNotice(null); navigate('/'); };
+    return route.name === 'register'
       ? <Register api={api} onSignedIn={onSignedIn} navigate={navigate} />
-      : <SignIn api={api} onSignedIn={onSignedIn} navigate={navigate} />;
+      : <SignIn api={api} onSignedIn={onSignedIn} navigate={navigate} notice={notice} />;
   }
   return <Chat api={api} me={session.user} setMe={(user) => setSession({ ...session, user })}
-    signOut={async () => { await api.logout().catch(() => undefined); setSession(null); navigate('/login'); }}
-    path={path} navigate={navigate} />;
+    signOut={async () => { await api.logout().catch(() => undefined); setSession(null); navigate(paths.signIn); }}
+    route={route} navigate={navigate} />;
 }
 
 interface ChatProps {
@@ -41,18 +58,18 @@ interface ChatProps {
   me: Me;
   setMe: (me: Me) => void;
   signOut: () => void;
-  path: string;
+  route: Route;
   navigate: (path: string) => void;
 }
 
-function Chat({ api, me, setMe, signOut, path, navigate }: ChatProps) {
+function Chat({ api, me, setMe, signOut, route, navigate }: ChatProps) {
   const store = useMemo(() => new Store<ChatState>({ ...initialChat, myId: me.id }), [me.id]);
   const chat = useStore(store);
   const [profiles, setProfiles] = useState<Record<string, PublicProfile>>({});
   const [error, setError] = useState<string | null>(null);
   const socket = useRef<ChatSocket | null>(null);
   const lastTyping = useRef(0);
-  const activeId = path.startsWith('/c/') ? path.slice(3) : null;
+  const activeId = route.name === 'conversation' ? route.conversationId : null;
   const active = chat.conversations.find((c) => c.id === activeId) ?? null;
 
   const loadConversations = () =>
@@ -149,16 +166,26 @@ function Chat({ api, me, setMe, signOut, path, navigate }: ChatProps) {
 
   const open = (c: Conversation) => {
     if (!store.get().conversations.some((x) => x.id === c.id)) store.update((s) => ({ ...s, conversations: [c, ...s.conversations] }));
-    navigate(`/c/${c.id}`);
+    navigate(paths.conversation(c.id));
+  };
+
+  const showUser = (userId: string) => navigate(paths.user(userId));
+
+  const message = async (profile: PublicProfile) => {
+    try {
+      open(await api.startDirect(profile.id));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Could not start the conversation.');
+    }
   };
 
   const edited = (message: Message) => store.update((s) => reduceEvent(s, { type: 'message.updated', message }));
 
   return (
-    <div class={`shell ${activeId || path === '/profile' ? 'has-active' : ''}`}>
+    <div class={`shell ${route.name !== 'home' ? 'has-active' : ''}`}>
       <header class="topbar">
         <a href="/" class="brand" onClick={(e) => { e.preventDefault(); navigate('/'); }}>Chat</a>
-        <a href="/profile" onClick={(e) => { e.preventDefault(); navigate('/profile'); }} class="me-link">
+        <a href={paths.profile} onClick={(e) => { e.preventDefault(); navigate(paths.profile); }} class="me-link">
           <Avatar avatar={me.avatar} name={me.username} size={28} /> <span>{me.displayName || me.username}</span>
         </a>
         <button type="button" onClick={signOut}>Sign out</button>
@@ -166,11 +193,13 @@ function Chat({ api, me, setMe, signOut, path, navigate }: ChatProps) {
       {chat.status === 'offline' && <p class="offline-banner" role="status">Offline — reconnecting…</p>}
       {error && <p class="error-banner" role="alert">{error} <button type="button" onClick={() => setError(null)}>Dismiss</button></p>}
       <div class="panes">
-        <Conversations api={api} chat={chat} profiles={profiles} activeId={activeId} open={open} />
+        <Conversations api={api} chat={chat} profiles={profiles} activeId={activeId} open={open} showUser={showUser} />
         <main class="main-pane">
-          {path === '/profile' ? <Profile api={api} me={me} onSaved={setMe} />
+          {route.name === 'profile' ? <Profile api={api} me={me} onSaved={setMe} />
+            : route.name === 'user' ? <UserProfile api={api} userId={route.userId} myId={me.id} cached={profiles[route.userId]}
+                loaded={(p) => setProfiles((all) => ({ ...all, [p.id]: p }))} message={message} editOwn={() => navigate(paths.profile)} />
             : active ? <ConversationView api={api} chat={chat} conversation={active} profiles={profiles} send={send} retry={retry}
-                typing={typing} edited={edited}
+                typing={typing} edited={edited} showUser={showUser}
                 shareLocation={(lat, lng, accuracy) => socket.current?.send({ type: 'location', conversationId: active.id, lat, lng, accuracy })} />
               : <p class="placeholder">Pick a conversation, or find someone to talk to.</p>}
         </main>

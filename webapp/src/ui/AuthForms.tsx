@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
-import { Api, ApiError } from '../api/client';
+import { Api } from '../api/client';
 import type { Session } from '../api/types';
+import { describeError as describe, type FormError } from '../state/forms';
+import { paths } from '../state/routes';
 import { ErrorBanner, Field } from './Field';
 
 interface Props {
@@ -9,15 +11,10 @@ interface Props {
   navigate: (path: string) => void;
 }
 
-function describe(error: unknown): { message: string; fields: Record<string, string> } {
-  if (error instanceof ApiError) return { message: error.message, fields: error.fieldErrors() };
-  return { message: 'Something went wrong. Please try again.', fields: {} };
-}
-
-export function SignIn({ api, onSignedIn, navigate }: Props) {
+export function SignIn({ api, onSignedIn, navigate, notice }: Props & { notice?: string | null }) {
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: Event) => {
@@ -36,6 +33,7 @@ export function SignIn({ api, onSignedIn, navigate }: Props) {
   return (
     <main class="auth">
       <h1>Sign in</h1>
+      {notice && <p class="notice" id="sign-in-notice" role="status">{notice}</p>}
       <form onSubmit={submit} aria-label="Sign in">
         <ErrorBanner message={error?.message ?? null} />
         <Field label="Email or username" name="identifier" value={identifier} onInput={setIdentifier}
@@ -44,6 +42,8 @@ export function SignIn({ api, onSignedIn, navigate }: Props) {
           autoComplete="current-password" error={error?.fields.password} />
         <button type="submit" disabled={busy}>Sign in</button>
       </form>
+      <p><a id="forgot-password-link" href={paths.forgotPassword}
+        onClick={(e) => { e.preventDefault(); navigate(paths.forgotPassword); }}>Forgot your password?</a></p>
       <p>New here? <a href="/register" onClick={(e) => { e.preventDefault(); navigate('/register'); }}>Create an account</a></p>
     </main>
   );
@@ -51,7 +51,7 @@ export function SignIn({ api, onSignedIn, navigate }: Props) {
 
 export function Register({ api, onSignedIn, navigate }: Props) {
   const [form, setForm] = useState({ email: '', username: '', password: '', displayName: '' });
-  const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
 

@@ -16,6 +16,7 @@ interface Props {
   typing: () => void;
   shareLocation: (lat: number, lng: number, accuracy: number | null) => void;
   edited: (message: Message) => void;
+  showUser: (userId: string) => void;
 }
 
 function AttachmentView({ attachment }: { attachment: Attachment }) {
@@ -30,7 +31,7 @@ function AttachmentView({ attachment }: { attachment: Attachment }) {
   return <a href={attachment.url} download={attachment.filename} class="attachment-file">{attachment.filename} ({Math.ceil(attachment.size / 1024)} KB)</a>;
 }
 
-export function ConversationView({ api, chat, conversation, profiles, send, retry, typing, shareLocation, edited }: Props) {
+export function ConversationView({ api, chat, conversation, profiles, send, retry, typing, shareLocation, edited, showUser }: Props) {
   const timeline = timelineOf(chat, conversation.id);
   const [body, setBody] = useState('');
   const [files, setFiles] = useState<File[]>([]);
@@ -40,6 +41,8 @@ export function ConversationView({ api, chat, conversation, profiles, send, retr
   const name = (userId: string) => (userId === chat.myId ? 'You' : profiles[userId]?.displayName || profiles[userId]?.username || 'Someone');
   const typers = typingUsers(chat, conversation.id);
   const locations = Object.entries(chat.locations[conversation.id] ?? {});
+  const title = conversationName(conversation, chat.myId, profiles);
+  const peer = conversation.type === 'direct' ? conversation.participantIds.find((id) => id !== chat.myId) : undefined;
 
   useEffect(() => bottom.current?.scrollIntoView?.({ block: 'end' }), [timeline.confirmed.length, timeline.pending.length]);
 
@@ -79,13 +82,18 @@ export function ConversationView({ api, chat, conversation, profiles, send, retr
   };
 
   return (
-    <section class="conversation" aria-label={conversationName(conversation, chat.myId, profiles)}>
-      <header><h2>{conversationName(conversation, chat.myId, profiles)}</h2></header>
+    <section class="conversation" aria-label={title}>
+      <header>
+        <h2>{peer ? <button type="button" class="name-link" id="conversation-peer-profile" data-user-id={peer}
+          title="View profile" onClick={() => showUser(peer)}>{title}</button> : title}</h2>
+      </header>
       <ErrorBanner message={error} />
       <ol class="messages" aria-live="polite">
         {timeline.confirmed.map((m) => (
           <li key={m.id} class={`message ${m.senderId === chat.myId ? 'mine' : ''}`} data-seq={m.seq}>
-            <span class="sender">{name(m.senderId)}</span>
+            {m.senderId === chat.myId ? <span class="sender">{name(m.senderId)}</span>
+              : <button type="button" class="sender name-link" id={`message-sender-${m.id}`} data-user-id={m.senderId}
+                  onClick={() => showUser(m.senderId)}>{name(m.senderId)}</button>}
             {m.deletedAt ? <em class="tombstone">Message deleted</em>
               : editing?.id === m.id ? (
                 <form onSubmit={saveEdit} class="edit-form">

@@ -11,6 +11,7 @@ interface Props {
   profiles: Record<string, PublicProfile>;
   activeId: string | null;
   open: (conversation: Conversation) => void;
+  showUser: (userId: string) => void;
 }
 
 export function conversationName(c: Conversation, myId: string | null, profiles: Record<string, PublicProfile>): string {
@@ -20,7 +21,7 @@ export function conversationName(c: Conversation, myId: string | null, profiles:
   return profile?.displayName || profile?.username || 'Conversation';
 }
 
-export function Conversations({ api, chat, profiles, activeId, open }: Props) {
+export function Conversations({ api, chat, profiles, activeId, open, showUser }: Props) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<PublicProfile[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -53,9 +54,11 @@ export function Conversations({ api, chat, profiles, activeId, open }: Props) {
         <ul class="search-results" aria-label="People">
           {results.map((p) => (
             <li key={p.id}>
-              <button type="button" onClick={() => start(p)}>
+              <button type="button" id={`user-result-${p.id}`} onClick={() => start(p)}>
                 <Avatar avatar={p.avatar} name={p.username} size={28} /> {p.displayName || p.username} <small>@{p.username}</small>
               </button>
+              <button type="button" class="profile-button" id={`user-result-profile-${p.id}`}
+                aria-label={`Profile of ${p.displayName || p.username}`} onClick={() => { showUser(p.id); setQuery(''); }}>Profile</button>
             </li>
           ))}
         </ul>

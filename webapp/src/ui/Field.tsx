@@ -1,8 +1,10 @@
 
 interface FieldProps {
   label: string;
+  /** The input's id; `field-<name>` unless given. */
+  id?: string;
   name: string;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'url';
   value: string;
   error?: string;
   autoComplete?: string;
@@ -11,8 +13,8 @@ interface FieldProps {
 }
 
 /** A labelled input with its field error beneath it, announced to screen readers. */
-export function Field({ label, name, type = 'text', value, error, autoComplete, onInput, multiline }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ label, id: givenId, name, type = 'text', value, error, autoComplete, onInput, multiline }: FieldProps) {
+  const id = givenId ?? `field-${name}`;
   const props = {
     id,
     name,

@@ -7,16 +7,19 @@ export function useStore<S>(store: Store<S>): S {
   return state;
 }
 
-/** The path part of the URL, kept in sync with history navigation (client-side routes). */
-export function usePath(): [string, (path: string) => void] {
-  const [path, setPath] = useState(location.pathname);
+/** The path and query of the URL, kept in sync with history navigation (client-side routes). */
+export function usePath(): [string, (path: string, options?: { replace?: boolean }) => void] {
+  const current = () => location.pathname + location.search;
+  const [path, setPath] = useState(current());
   useEffect(() => {
-    const onPop = () => setPath(location.pathname);
+    const onPop = () => setPath(current());
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
-  const navigate = (next: string) => {
-    if (next !== location.pathname) history.pushState(null, '', next);
+  // `replace` keeps a used address (such as the reset link with its token) out of the history.
+  const navigate = (next: string, options: { replace?: boolean } = {}) => {
+    if (options.replace) history.replaceState(null, '', next);
+    else if (next !== current()) history.pushState(null, '', next);
     setPath(next);
   };
   return [path, navigate];
