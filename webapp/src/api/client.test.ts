@@ -111,3 +111,77 @@ describe('Api.updateMe', () => {
     expect(error.fieldErrors()).toEqual({ 'links[1]': 'Must be an http or https URL.', location: 'Must be at most 100 characters.' });
   });
 });
+
+describe('Api.searchMessages', () => {
+  it('sends q, limit, the optional conversation and the cursor of "more"', async () => {
+    const { api, calls } = recording(() => new Response(JSON.stringify({ items: [], nextCursor: null }), { status: 200 }));
+
+    await api.searchMessages('"red fox" & <b>', { conversationId: 'c 1', cursor: 'opaque/cursor=', limit: 20 });
+    await api.searchMessages('cats');
+
+    const first = new URL(calls[0].url, 'http://x');
+    expect(first.pathname).toBe('/api/search/messages');
+    expect(first.searchParams.get('q')).toBe('"red fox" & <b>');
+    expect(first.searchParams.get('conversationId')).toBe('c 1');
+    expect(first.searchParams.get('cursor')).toBe('opaque/cursor=');
+    expect(first.searchParams.get('limit')).toBe('20');
+    const second = new URL(calls[1].url, 'http://x');
+    expect([...second.searchParams.keys()].sort()).toEqual(['limit', 'q']);
+    expect(calls[0].init.method).toBe('GET');
+  });
+
+  it('rejects with the 400 problem of a refused query', async () => {
+    const { api } = recording(() => problem(400, 'validation', 'q must not be empty.', [{ field: 'q', message: 'Must not be empty.' }]));
+
+    const error: ApiError = await api.searchMessages('x').catch((e) => e);
+
+    expect(error.problem.status).toBe(400);
+    expect(error.message).toBe('q must not be empty.');
+  });
+});
+
+describe('Api reactions', () => {
+  it('puts and deletes the reaction with the emoji as one UTF-8 percent-encoded segment', async () => {
+    const { api, calls } = recording(() => new Response(null, { status: 204 }));
+
+    await expect(api.addReaction('m1', '❤️')).resolves.toBeUndefined();
+    await api.removeReaction('m1', '👍🏽');
+
+    expect(calls[0].init.method).toBe('PUT');
+    expect(calls[0].url).toBe('/api/messages/m1/reactions/%E2%9D%A4%EF%B8%8F');
+    expect(calls[0].init.body).toBeUndefined();
+    expect(calls[1].init.method).toBe('DELETE');
+    expect(calls[1].url).toBe('/api/messages/m1/reactions/%F0%9F%91%8D%F0%9F%8F%BD');
+  });
+
+  it('keeps the detail of a 400 for too many distinct emoji', async () => {
+    const { api } = recording(() => problem(400, 'too-many-reactions', 'A message has at most 20 distinct emoji.'));
+
+    const error: ApiError = await api.addReaction('m1', '🦄').catch((e) => e);
+
+    expect(error.problem.status).toBe(400);
+    expect(error.message).toBe('A message has at most 20 distinct emoji.');
+  });
+});
+
+describe('Api.postMessage replies', () => {
+  it('sends replyToId in the JSON body only when replying', async () => {
+    const { api, calls } = recording(() => new Response(JSON.stringify({ id: 'm2' }), { status: 201 }));
+
+    await api.postMessage('c1', 'yes', 'k1', [], 'm1');
+    await api.postMessage('c1', 'plain', 'k2');
+
+    expect(JSON.parse(calls[0].init.body as string)).toEqual({ body: 'yes', clientMessageId: 'k1', replyToId: 'm1' });
+    expect(JSON.parse(calls[1].init.body as string)).toEqual({ body: 'plain', clientMessageId: 'k2' });
+  });
+
+  it('sends replyToId as a part of a multipart send', async () => {
+    const { api, calls } = recording(() => new Response(JSON.stringify({ id: 'm2' }), { status: 201 }));
+
+    await api.postMessage('c1', 'see file', 'k1', [new File(['x'], 'a.txt')], 'm1');
+
+    const form = calls[0].init.body as FormData;
+    expect(form.get('replyToId')).toBe('m1');
+    expect([...form.keys()]).toEqual(['body', 'clientMessageId', 'replyToId', 'files']);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Conversation, FieldError, Message, Me, Page, Problem, PublicProfile, Session } from './types';
+import type { Conversation, FieldError, Message, Me, Page, Problem, PublicProfile, SearchHit, Session } from './types';
 
 /** A problem+json answer, kept whole so the UI can show `detail` and put `errors` under their fields. */
 export class ApiError extends Error {
@@ -123,15 +123,42 @@ export class Api {
     return this.request('GET', `/api/conversations/${conversationId}/messages?${params}`);
   }
 
-  postMessage(conversationId: string, body: string, clientMessageId: string, files: File[] = []): Promise<Message> {
+  conversation(id: string): Promise<Conversation> {
+    return this.request('GET', `/api/conversations/${encodeURIComponent(id)}`);
+  }
+
+  /** `replyToId` (v1.1) names a message of the same conversation; it is sent only when set. */
+  postMessage(conversationId: string, body: string, clientMessageId: string, files: File[] = [], replyToId: string | null = null): Promise<Message> {
     if (files.length === 0) {
-      return this.request('POST', `/api/conversations/${conversationId}/messages`, { body, clientMessageId });
+      return this.request('POST', `/api/conversations/${conversationId}/messages`,
+        replyToId ? { body, clientMessageId, replyToId } : { body, clientMessageId });
     }
     const form = new FormData();
     form.append('body', body);
     form.append('clientMessageId', clientMessageId);
+    if (replyToId) form.append('replyToId', replyToId);
     for (const file of files) form.append('files', file);
     return this.request('POST', `/api/conversations/${conversationId}/messages`, form);
+  }
+
+  /**
+   * v1.1 full-text search over the caller's conversations (or one), newest first. The next
+   * page is asked with the opaque `cursor` of the previous one, like every list.
+   */
+  searchMessages(q: string, query: { conversationId?: string | null; cursor?: string | null; limit?: number } = {}): Promise<Page<SearchHit>> {
+    const params = new URLSearchParams({ q, limit: String(query.limit ?? 20) });
+    if (query.conversationId) params.set('conversationId', query.conversationId);
+    if (query.cursor) params.set('cursor', query.cursor);
+    return this.request('GET', `/api/search/messages?${params}`);
+  }
+
+  /** v1.1: idempotent; the emoji is one path segment, percent-encoded as UTF-8. */
+  addReaction(messageId: string, emoji: string): Promise<void> {
+    return this.request('PUT', `/api/messages/${encodeURIComponent(messageId)}/reactions/${encodeURIComponent(emoji)}`);
+  }
+
+  removeReaction(messageId: string, emoji: string): Promise<void> {
+    return this.request('DELETE', `/api/messages/${encodeURIComponent(messageId)}/reactions/${encodeURIComponent(emoji)}`);
   }
 
   editMessage(id: string, body: string): Promise<Message> {

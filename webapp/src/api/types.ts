@@ -59,6 +59,32 @@ export interface Message {
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
+  /** v1.1: the message this one answers, as it was at reply time; absent from a v1 server. */
+  replyTo?: ReplyTo | null;
+  /** v1.1: reactions ordered by first use; absent from a v1 server. */
+  reactions?: Reaction[];
+}
+
+/** v1.1: what a reply shows of its original; `excerpt` is empty once the original is deleted. */
+export interface ReplyTo {
+  id: string;
+  seq: number;
+  senderId: string;
+  excerpt: string;
+}
+
+/** v1.1: one emoji on a message, how many users chose it, and whether the caller is one of them. */
+export interface Reaction {
+  emoji: string;
+  count: number;
+  me: boolean;
+}
+
+/** v1.1: one match of `GET /api/search/messages`; `highlight` is escaped HTML with `<mark>` around matches. */
+export interface SearchHit {
+  message: Message;
+  conversationTitle: string | null;
+  highlight: string;
 }
 
 export interface Conversation {
@@ -109,5 +135,6 @@ export type ServerEvent =
   | { type: 'location'; conversationId: string; userId: string; lat: number; lng: number; accuracy: number | null; at: string }
   | { type: 'presence'; userId: string; online: boolean }
   | { type: 'ack'; clientMessageId: string; message: Message }
+  | { type: 'reaction'; conversationId: string; messageId: string; seq: number; emoji: string; userId: string; added: boolean }
   | { type: 'error'; code: string; detail: string; ref?: string }
   | { type: 'pong' };

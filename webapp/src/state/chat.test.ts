@@ -67,4 +67,28 @@ describe('reduceEvent', () => {
     const read = reduceEvent(unread, { type: 'read', conversationId: 'c1', userId: 'me', seq: 1 });
     expect(read.conversations.find((c) => c.id === 'c1')?.unreadCount).toBe(1);
   });
+
+  it('should apply a reaction event to the message without touching seq, order or unread', () => {
+    const created = reduceEvent(reduceEvent(state, { type: 'message.created', message: message(1) }), { type: 'message.created', message: message(2) });
+    const reacted = reduceEvent(created, { type: 'reaction', conversationId: 'c1', messageId: 'm1', seq: 1, emoji: '👍', userId: 'other', added: true });
+    expect(timelineOf(reacted, 'c1').confirmed[0].reactions).toEqual([{ emoji: '👍', count: 1, me: false }]);
+    expect(timelineOf(reacted, 'c1').confirmed.map((m) => m.seq)).toEqual([1, 2]);
+    expect(reacted.conversations).toEqual(created.conversations);
+  });
+
+  it('should count my reaction from another tab as mine, and its echo once', () => {
+    const created = reduceEvent(state, { type: 'message.created', message: message(1) });
+    const event = { type: 'reaction' as const, conversationId: 'c1', messageId: 'm1', seq: 1, emoji: '🎉', userId: 'me', added: true };
+    const twice = reduceEvent(reduceEvent(created, event), event);
+    expect(timelineOf(twice, 'c1').confirmed[0].reactions).toEqual([{ emoji: '🎉', count: 1, me: true }]);
+    const removed = reduceEvent(twice, { ...event, added: false });
+    expect(timelineOf(removed, 'c1').confirmed[0].reactions).toEqual([]);
+  });
+
+  it('should empty the excerpt of replies when their original is deleted', () => {
+    const reply = { ...message(2), replyTo: { id: 'm1', seq: 1, senderId: 'other', excerpt: 'b1' } };
+    const held = reduceEvent(reduceEvent(state, { type: 'message.created', message: message(1) }), { type: 'message.created', message: reply });
+    const deleted = reduceEvent(held, { type: 'message.deleted', conversationId: 'c1', messageId: 'm1', seq: 1 });
+    expect(timelineOf(deleted, 'c1').confirmed[1].replyTo?.excerpt).toBe('');
+  });
 });

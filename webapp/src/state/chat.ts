@@ -1,5 +1,6 @@
 import type { Conversation, Message, ServerEvent } from '../api/types';
 import { acknowledge, applyDeleted, emptyTimeline, mergeMessages, type Timeline } from './timeline';
+import { applyReaction } from './reactions';
 import type { ConnectionStatus } from './socket';
 
 export interface SharedLocation {
@@ -81,6 +82,11 @@ export function reduceEvent(state: ChatState, event: ServerEvent, now: number = 
     case 'message.deleted':
       return withTimeline(state, event.conversationId,
         applyDeleted(timelineOf(state, event.conversationId), event.messageId, new Date(now).toISOString()));
+    case 'reaction':
+      // Reactions change no seq: the timeline's last seq, gaps and unread counts stay as they were.
+      return withTimeline(state, event.conversationId, applyReaction(timelineOf(state, event.conversationId), {
+        messageId: event.messageId, emoji: event.emoji, added: event.added, mine: event.userId === state.myId,
+      }));
     case 'ack': {
       const id = event.message.conversationId;
       const next = withTimeline(state, id, acknowledge(timelineOf(state, id), event.message));

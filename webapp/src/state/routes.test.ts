@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RESET_TOKEN_LENGTH, paths, resetTokenFrom, routeOf } from './routes';
+import { MAX_RESET_TOKEN_LENGTH, paths, resetTokenFrom, routeOf, seqFrom } from './routes';
 
 describe('routeOf', () => {
   it('opens the reset page of the mail link with its token, signed in or not', () => {
@@ -42,6 +42,20 @@ describe('routeOf', () => {
     expect(routeOf('/u/', true)).toEqual({ name: 'home' });
     expect(routeOf('/u/a/b', true)).toEqual({ name: 'home' });
     expect(routeOf('/u/%E0%A4%A', true)).toEqual({ name: 'home' });
+  });
+});
+
+describe('conversation at a message', () => {
+  it('opens a conversation at the seq of ?at= and builds that path', () => {
+    expect(paths.conversation('c-1', 120)).toBe('/c/c-1?at=120');
+    expect(routeOf(paths.conversation('c-1', 120), true)).toEqual({ name: 'conversation', conversationId: 'c-1', at: 120 });
+  });
+
+  it('ignores an ?at= that is not a positive integer', () => {
+    for (const bad of ['0', '-1', '1.5', 'x', '99999999999999999999', '']) {
+      expect(routeOf(`/c/c-1?at=${bad}`, true)).toEqual({ name: 'conversation', conversationId: 'c-1' });
+    }
+    expect(seqFrom('?at=7')).toBe(7);
   });
 });
 

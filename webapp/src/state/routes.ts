@@ -10,7 +10,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'profile' }
   | { name: 'user'; userId: string }
-  | { name: 'conversation'; conversationId: string };
+  | { name: 'conversation'; conversationId: string; at?: number };
 
 /** Longer than any token the auth service issues; a longer one is refused without a request. */
 export const MAX_RESET_TOKEN_LENGTH = 512;
@@ -22,7 +22,8 @@ export const paths = {
   resetPassword: '/reset-password',
   profile: '/profile',
   user: (id: string) => `/u/${encodeURIComponent(id)}`,
-  conversation: (id: string) => `/c/${encodeURIComponent(id)}`,
+  /** `at` opens the conversation at that seq (a search result, the original of a reply). */
+  conversation: (id: string, at?: number) => `/c/${encodeURIComponent(id)}${at ? `?at=${at}` : ''}`,
 };
 
 /** The reset token of `?token=…`, or null when it is missing, blank or too long. */
@@ -44,8 +45,19 @@ export function routeOf(path: string, signedIn: boolean): Route {
   const user = segment(pathname, '/u/');
   if (user) return { name: 'user', userId: user };
   const conversation = segment(pathname, '/c/');
-  if (conversation) return { name: 'conversation', conversationId: conversation };
+  if (conversation) {
+    const at = seqFrom(search);
+    return at ? { name: 'conversation', conversationId: conversation, at } : { name: 'conversation', conversationId: conversation };
+  }
   return { name: 'home' };
+}
+
+/** The positive integer of `?at=`, or null when it is missing or anything else. */
+export function seqFrom(search: string): number | null {
+  const raw = new URLSearchParams(search).get('at') ?? '';
+  if (!/^[1-9][0-9]{0,15}$/.test(raw)) return null;
+  const seq = Number(raw);
+  return Number.isSafeInteger(seq) ? seq : null;
 }
 
 /** The one path segment after `prefix`, decoded; null when there is none, more than one, or it is malformed. */

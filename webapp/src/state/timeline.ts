@@ -1,4 +1,5 @@
-import type { Message } from '../api/types';
+import type { Message, ReplyTo } from '../api/types';
+import { blankRepliesTo } from './replies';
 
 /** A message the user sent that the server has not confirmed yet. */
 export interface PendingMessage {
@@ -7,6 +8,8 @@ export interface PendingMessage {
   body: string;
   createdAt: string;
   status: 'sending' | 'failed';
+  /** The message this send answers (v1.1), sent as `replyToId` and shown while pending. */
+  replyTo?: ReplyTo | null;
 }
 
 /**
@@ -80,14 +83,17 @@ export function markSending(timeline: Timeline, clientMessageId: string): Timeli
   };
 }
 
-/** A `message.deleted` event: the tombstone keeps its seq, loses body and attachments. */
+/**
+ * A `message.deleted` event: the tombstone keeps its seq, loses body and attachments, and the
+ * replies to it lose their excerpt (as the server's copies of them do).
+ */
 export function applyDeleted(timeline: Timeline, messageId: string, deletedAt: string): Timeline {
-  return {
+  return blankRepliesTo({
     ...timeline,
     confirmed: timeline.confirmed.map((m) =>
       m.id === messageId ? { ...m, body: '', attachments: [], deletedAt: m.deletedAt ?? deletedAt } : m,
     ),
-  };
+  }, messageId);
 }
 
 /**
