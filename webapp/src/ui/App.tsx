@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Api, ApiError } from '../api/client';
-import type { Conversation, Me, Message, PublicProfile, Session } from '../api/types';
+import type { Conversation, Me, Message, PublicProfile, ReplyTo, SearchHit, Session } from '../api/types';
 import { catchUp } from '../state/catchUp';
 import { initialChat, reduceEvent, Store, timelineOf, withTimeline, type ChatState } from '../state/chat';
 import { newClientMessageId } from '../state/ids';
+import { messageAt, windowAround } from '../state/jump';
+import { applyReaction, isMine } from '../state/reactions';
 import { paths, routeOf, type Route } from '../state/routes';
 import { ChatSocket, socketUrl } from '../state/socket';
 import { addPending, lastSeq, markFailed, markSending, mergeMessages, type PendingMessage } from '../state/timeline';
@@ -59,7 +61,7 @@ interface ChatProps {
   setMe: (me: Me) => void;
   signOut: () => void;
   route: Route;
-  navigate: (path: string) => void;
+  navigate: (path: string, options?: { replace?: boolean }) => void;
 }
 
 function Chat({ api, me, setMe, signOut, route, navigate }: ChatProps) {
@@ -70,6 +72,7 @@ function Chat({ api, me, setMe, signOut, route, navigate }: ChatProps) {
   const socket = useRef<ChatSocket | null>(null);
   const lastTyping = useRef(0);
   const activeId = route.name === 'conversation' ? route.conversationId : null;
+  const at = route.name === 'conversation' ? route.at : undefined;
   const active = chat.conversations.find((c) => c.id === activeId) ?? null;
 
   const loadConversations = () =>
@@ -116,11 +119,20 @@ function Chat({ api, me, setMe, signOut, route, navigate }: ChatProps) {
     for (const id of missing) api.user(id).then((p) => setProfiles((all) => ({ ...all, [id]: p }))).catch(() => undefined);
   }, [chat.conversations]);
 
+  const mergePage = (conversationId: string, items: Message[]) =>
+    store.update((s) => withTimeline(s, conversationId, mergeMessages(timelineOf(s, conversationId), items)));
+
+  // The newest page first (catch-up and gap checks count from the last seq held), then, for
+  // `?at=`, the history around that seq when it is not held yet.
   useEffect(() => {
     if (!activeId) return;
-    api.messages(activeId, { limit: 50 }).then((page) => store.update((s) => withTimeline(s, activeId, mergeMessages(timelineOf(s, activeId), page.items))))
-      .catch((e) => setError(e instanceof ApiError ? e.message : 'Could not load messages.'));
-  }, [activeId]);
+    (async () => {
+      mergePage(activeId, (await api.messages(activeId, { limit: 50 })).items);
+      if (at !== undefined && !messageAt(timelineOf(store.get(), activeId), at)) {
+        mergePage(activeId, (await api.messages(activeId, windowAround(at))).items);
+      }
+    })().catch((e) => setError(e instanceof ApiError ? e.message : 'Could not load messages.'));
+  }, [activeId, at]);
 
   const activeLastSeq = activeId ? lastSeq(timelineOf(chat, activeId)) : 0;
   useEffect(() => {
@@ -131,11 +143,13 @@ function Chat({ api, me, setMe, signOut, route, navigate }: ChatProps) {
   }, [activeId, activeLastSeq]);
 
   const deliver = (pending: PendingMessage, files: File[]) => {
+    const replyToId = pending.replyTo?.id ?? null;
     const sentOverSocket = files.length === 0 && socket.current?.send({
       type: 'send', conversationId: pending.conversationId, body: pending.body, clientMessageId: pending.clientMessageId,
+      ...(replyToId ? { replyToId } : {}),
     });
     if (sentOverSocket) return;
-    api.postMessage(pending.conversationId, pending.body, pending.clientMessageId, files)
+    api.postMessage(pending.conversationId, pending.body, pending.clientMessageId, files, replyToId)
       .then((message) => store.update((s) => reduceEvent(s, { type: 'ack', clientMessageId: pending.clientMessageId, message })))
       .catch((e) => {
         store.update((s) => withTimeline(s, pending.conversationId, markFailed(timelineOf(s, pending.conversationId), pending.clientMessageId)));
@@ -143,10 +157,10 @@ function Chat({ api, me, setMe, signOut, route, navigate }: ChatProps) {
       });
   };
 
-  const send = (body: string, files: File[]) => {
+  const send = (body: string, files: File[], replyTo: ReplyTo | null) => {
     if (!active) return;
     const pending: PendingMessage = {
-      clientMessageId: newClientMessageId(), conversationId: active.id, body, createdAt: new Date().toISOString(), status: 'sending',
+      clientMessageId: newClientMessageId(), conversationId: active.id, body, createdAt: new Date().toISOString(), status: 'sending', replyTo,
     };
     store.update((s) => withTimeline(s, active.id, addPending(timelineOf(s, active.id), pending)));
     deliver(pending, files);
@@ -179,6 +193,43 @@ function Chat({ api, me, setMe, signOut, route, navigate }: ChatProps) {
     }
   };
 
+  /** A search hit: its conversation (fetched when the list does not hold it), at the hit's seq. */
+  const openHit = async (hit: SearchHit) => {
+    const id = hit.message.conversationId;
+    if (!store.get().conversations.some((c) => c.id === id)) {
+      try {
+        const conversation = await api.conversation(id);
+        store.update((s) => (s.conversations.some((c) => c.id === id) ? s : { ...s, conversations: [...s.conversations, conversation] }));
+      } catch (e) {
+        return setError(e instanceof ApiError ? e.message : 'Could not open the conversation.');
+      }
+    }
+    navigate(paths.conversation(id, hit.message.seq));
+  };
+
+  /**
+   * Toggles the caller's reaction at once and undoes it when the server refuses (the caller
+   * shows the problem). A refused DELETE with 404 is not undone: the reaction is not there either way.
+   */
+  const react = async (message: Message, emoji: string) => {
+    const id = message.conversationId;
+    const added = !isMine(message, emoji);
+    const apply = (add: boolean) =>
+      store.update((s) => withTimeline(s, id, applyReaction(timelineOf(s, id), { messageId: message.id, emoji, added: add, mine: true })));
+    apply(added);
+    try {
+      await (added ? api.addReaction(message.id, emoji) : api.removeReaction(message.id, emoji));
+    } catch (e) {
+      if (added || !(e instanceof ApiError && e.problem.status === 404)) apply(!added);
+      throw e;
+    }
+  };
+
+  const loadHistory = async (query: { after?: number; before?: number }) => {
+    if (!active) return;
+    mergePage(active.id, (await api.messages(active.id, { ...query, limit: 50 })).items);
+  };
+
   const edited = (message: Message) => store.update((s) => reduceEvent(s, { type: 'message.updated', message }));
 
   return (
@@ -193,13 +244,15 @@ function Chat({ api, me, setMe, signOut, route, navigate }: ChatProps) {
       {chat.status === 'offline' && <p class="offline-banner" role="status">Offline — reconnecting…</p>}
       {error && <p class="error-banner" role="alert">{error} <button type="button" onClick={() => setError(null)}>Dismiss</button></p>}
       <div class="panes">
-        <Conversations api={api} chat={chat} profiles={profiles} activeId={activeId} open={open} showUser={showUser} />
+        <Conversations api={api} chat={chat} profiles={profiles} activeId={activeId} open={open} showUser={showUser} openHit={openHit} />
         <main class="main-pane">
           {route.name === 'profile' ? <Profile api={api} me={me} onSaved={setMe} />
             : route.name === 'user' ? <UserProfile api={api} userId={route.userId} myId={me.id} cached={profiles[route.userId]}
                 loaded={(p) => setProfiles((all) => ({ ...all, [p.id]: p }))} message={message} editOwn={() => navigate(paths.profile)} />
-            : active ? <ConversationView api={api} chat={chat} conversation={active} profiles={profiles} send={send} retry={retry}
-                typing={typing} edited={edited} showUser={showUser}
+            : active ? <ConversationView key={active.id} api={api} chat={chat} conversation={active} profiles={profiles} send={send} retry={retry}
+                typing={typing} edited={edited} showUser={showUser} at={at} react={react} loadHistory={loadHistory}
+                jumpTo={(seq) => navigate(paths.conversation(active.id, seq))}
+                toLatest={() => navigate(paths.conversation(active.id), { replace: true })}
                 shareLocation={(lat, lng, accuracy) => socket.current?.send({ type: 'location', conversationId: active.id, lat, lng, accuracy })} />
               : <p class="placeholder">Pick a conversation, or find someone to talk to.</p>}
         </main>

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Api, ApiError } from '../api/client';
-import type { Conversation, PublicProfile } from '../api/types';
+import type { Conversation, PublicProfile, SearchHit } from '../api/types';
 import type { ChatState } from '../state/chat';
 import { Avatar } from './Avatar';
 import { ErrorBanner } from './Field';
+import { MessageSearch } from './MessageSearch';
 
 interface Props {
   api: Api;
@@ -12,6 +13,7 @@ interface Props {
   activeId: string | null;
   open: (conversation: Conversation) => void;
   showUser: (userId: string) => void;
+  openHit: (hit: SearchHit) => void;
 }
 
 export function conversationName(c: Conversation, myId: string | null, profiles: Record<string, PublicProfile>): string {
@@ -21,7 +23,7 @@ export function conversationName(c: Conversation, myId: string | null, profiles:
   return profile?.displayName || profile?.username || 'Conversation';
 }
 
-export function Conversations({ api, chat, profiles, activeId, open, showUser }: Props) {
+export function Conversations({ api, chat, profiles, activeId, open, showUser, openHit }: Props) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<PublicProfile[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -63,6 +65,8 @@ export function Conversations({ api, chat, profiles, activeId, open, showUser }:
           ))}
         </ul>
       )}
+      <MessageSearch api={api} myId={chat.myId} conversations={chat.conversations} profiles={profiles} activeId={activeId}
+        conversationName={(c) => conversationName(c, chat.myId, profiles)} openHit={openHit} />
       <ul class="conversation-list">
         {chat.conversations.map((c) => {
           const other = c.participantIds.find((id) => id !== chat.myId);

@@ -32,6 +32,6 @@ export function Field({ label, id: givenId, name, type = 'text', value, error, a
   );
 }
 
-export function ErrorBanner({ message }: { message: string | null }) {
-  return message ? <p class="error-banner" role="alert">{message}</p> : null;
+export function ErrorBanner({ message, id }: { message: string | null; id?: string }) {
+  return message ? <p class="error-banner" role="alert" id={id}>{message}</p> : null;
 }
