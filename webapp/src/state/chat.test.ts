@@ -91,4 +91,15 @@ describe('reduceEvent', () => {
     const deleted = reduceEvent(held, { type: 'message.deleted', conversationId: 'c1', messageId: 'm1', seq: 1 });
     expect(timelineOf(deleted, 'c1').confirmed[1].replyTo?.excerpt).toBe('');
   });
+
+  it('should mark a send the server refused over the socket as failed, by its ref', () => {
+    const pending = {
+      ...state,
+      timelines: { c1: addPending(timelineOf(state, 'c1'), { clientMessageId: 'k9', conversationId: 'c1', body: 'hi', createdAt: '', status: 'sending' as const }) },
+    };
+    const refused = reduceEvent(pending, { type: 'error', code: 'bad-request', detail: 'The reply must be to a message of this conversation.', ref: 'k9' });
+    expect(timelineOf(refused, 'c1').pending[0].status).toBe('failed');
+    expect(reduceEvent(pending, { type: 'error', code: 'bad-frame', detail: 'x' })).toBe(pending);
+    expect(reduceEvent(pending, { type: 'error', code: 'bad-frame', detail: 'x', ref: 'other' })).toBe(pending);
+  });
 });

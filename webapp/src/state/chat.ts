@@ -1,5 +1,5 @@
 import type { Conversation, Message, ServerEvent } from '../api/types';
-import { acknowledge, applyDeleted, emptyTimeline, mergeMessages, type Timeline } from './timeline';
+import { acknowledge, applyDeleted, emptyTimeline, markFailed, mergeMessages, type Timeline } from './timeline';
 import { applyReaction } from './reactions';
 import type { ConnectionStatus } from './socket';
 
@@ -91,6 +91,13 @@ export function reduceEvent(state: ChatState, event: ServerEvent, now: number = 
       const id = event.message.conversationId;
       const next = withTimeline(state, id, acknowledge(timelineOf(state, id), event.message));
       return { ...next, conversations: touchConversation(state, event.message) };
+    }
+    case 'error': {
+      // A refused send (e.g. a reply to a message of another conversation) names its clientMessageId.
+      const ref = event.ref;
+      if (!ref) return state;
+      const id = Object.keys(state.timelines).find((c) => state.timelines[c].pending.some((p) => p.clientMessageId === ref));
+      return id ? withTimeline(state, id, markFailed(timelineOf(state, id), ref)) : state;
     }
     case 'typing':
       if (event.userId === state.myId) return state;

@@ -73,11 +73,16 @@ function Chat({ api, me, setMe, signOut, route, navigate }: ChatProps) {
   const lastTyping = useRef(0);
   const activeId = route.name === 'conversation' ? route.conversationId : null;
   const at = route.name === 'conversation' ? route.at : undefined;
+  const activeRef = useRef<string | null>(activeId);
+  activeRef.current = activeId;
   const active = chat.conversations.find((c) => c.id === activeId) ?? null;
 
   const loadConversations = () =>
     api.conversations().then((page) => store.update((s) => ({ ...s, conversations: page.items })))
       .catch((e) => setError(e instanceof ApiError ? e.message : 'Could not load conversations.'));
+
+  const mergePage = (conversationId: string, items: Message[]) =>
+    store.update((s) => withTimeline(s, conversationId, mergeMessages(timelineOf(s, conversationId), items)));
 
   const catchUpAll = async () => {
     await loadConversations();
@@ -85,6 +90,10 @@ function Chat({ api, me, setMe, signOut, route, navigate }: ChatProps) {
       const updated = await catchUp(timelineOf(store.get(), id), (after, cursor) => api.messages(id, { after, cursor, limit: 100 }));
       store.update((s) => withTimeline(s, id, updated));
     }
+    // Reactions and edits missed while offline changed no seq: the newest page of the open
+    // conversation brings their current state (other conversations get theirs when opened).
+    const open = activeRef.current;
+    if (open) mergePage(open, (await api.messages(open, { limit: 50 })).items);
   };
 
   useEffect(() => {
@@ -118,9 +127,6 @@ function Chat({ api, me, setMe, signOut, route, navigate }: ChatProps) {
     for (const c of chat.conversations) for (const id of c.participantIds) if (id !== me.id && !profiles[id]) missing.add(id);
     for (const id of missing) api.user(id).then((p) => setProfiles((all) => ({ ...all, [id]: p }))).catch(() => undefined);
   }, [chat.conversations]);
-
-  const mergePage = (conversationId: string, items: Message[]) =>
-    store.update((s) => withTimeline(s, conversationId, mergeMessages(timelineOf(s, conversationId), items)));
 
   // The newest page first (catch-up and gap checks count from the last seq held), then, for
   // `?at=`, the history around that seq when it is not held yet.
