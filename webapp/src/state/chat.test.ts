@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation, Message } from '../api/types';
-import { initialChat, reduceEvent, timelineOf, typingUsers, type ChatState } from './chat';
+import { initialChat, reduceEvent, sendFrame, timelineOf, typingUsers, withListed, type ChatState } from './chat';
 import { addPending } from './timeline';
 
 function message(seq: number, senderId = 'other'): Message {
@@ -101,5 +101,24 @@ describe('reduceEvent', () => {
     expect(timelineOf(refused, 'c1').pending[0].status).toBe('failed');
     expect(reduceEvent(pending, { type: 'error', code: 'bad-frame', detail: 'x' })).toBe(pending);
     expect(reduceEvent(pending, { type: 'error', code: 'bad-frame', detail: 'x', ref: 'other' })).toBe(pending);
+  });
+});
+
+describe('withListed', () => {
+  it('keeps the open conversation when a reloaded first page does not hold it', () => {
+    const page = [conversation];
+    expect(withListed(state, page, 'c0').conversations.map((c) => c.id)).toEqual(['c1', 'c0']);
+    expect(withListed(state, page, 'c1').conversations.map((c) => c.id)).toEqual(['c1']);
+    expect(withListed(state, page, null).conversations.map((c) => c.id)).toEqual(['c1']);
+  });
+});
+
+describe('sendFrame', () => {
+  const pending = { clientMessageId: 'k1', conversationId: 'c1', body: 'yes', createdAt: '', status: 'sending' as const };
+
+  it('carries replyToId only for a reply', () => {
+    expect(sendFrame(pending)).toEqual({ type: 'send', conversationId: 'c1', body: 'yes', clientMessageId: 'k1' });
+    expect(sendFrame({ ...pending, replyTo: { id: 'm1', seq: 1, senderId: 'u', excerpt: 'q' } }))
+      .toEqual({ type: 'send', conversationId: 'c1', body: 'yes', clientMessageId: 'k1', replyToId: 'm1' });
   });
 });

@@ -1,5 +1,5 @@
 import type { Conversation, Message, ServerEvent } from '../api/types';
-import { acknowledge, applyDeleted, emptyTimeline, markFailed, mergeMessages, type Timeline } from './timeline';
+import { acknowledge, applyDeleted, emptyTimeline, markFailed, mergeMessages, type PendingMessage, type Timeline } from './timeline';
 import { applyReaction } from './reactions';
 import type { ConnectionStatus } from './socket';
 
@@ -62,6 +62,22 @@ function touchConversation(state: ChatState, message: Message): Conversation[] {
       };
     }),
   );
+}
+
+/**
+ * A fresh first page of the conversation list. The open conversation stays even when it is not
+ * on that page (one reached from an old search hit), so the view does not vanish on a reload of the list.
+ */
+export function withListed(state: ChatState, page: Conversation[], openId: string | null): ChatState {
+  const open = openId && !page.some((c) => c.id === openId) ? state.conversations.find((c) => c.id === openId) : undefined;
+  return { ...state, conversations: open ? [...page, open] : page };
+}
+
+/** The socket's `send` frame of a pending message; `replyToId` (v1.1) only when it answers one. */
+export function sendFrame(pending: PendingMessage): Record<string, unknown> {
+  const frame: Record<string, unknown> = { type: 'send', conversationId: pending.conversationId, body: pending.body, clientMessageId: pending.clientMessageId };
+  if (pending.replyTo) frame.replyToId = pending.replyTo.id;
+  return frame;
 }
 
 export function reduceEvent(state: ChatState, event: ServerEvent, now: number = Date.now()): ChatState {

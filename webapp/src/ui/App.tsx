@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Api, ApiError } from '../api/client';
 import type { Conversation, Me, Message, PublicProfile, ReplyTo, SearchHit, Session } from '../api/types';
 import { catchUp } from '../state/catchUp';
-import { initialChat, reduceEvent, Store, timelineOf, withTimeline, type ChatState } from '../state/chat';
+import { initialChat, reduceEvent, sendFrame, Store, timelineOf, withListed, withTimeline, type ChatState } from '../state/chat';
 import { newClientMessageId } from '../state/ids';
 import { messageAt, windowAround } from '../state/jump';
 import { applyReaction, isMine } from '../state/reactions';
@@ -78,7 +78,7 @@ function Chat({ api, me, setMe, signOut, route, navigate }: ChatProps) {
   const active = chat.conversations.find((c) => c.id === activeId) ?? null;
 
   const loadConversations = () =>
-    api.conversations().then((page) => store.update((s) => ({ ...s, conversations: page.items })))
+    api.conversations().then((page) => store.update((s) => withListed(s, page.items, activeRef.current)))
       .catch((e) => setError(e instanceof ApiError ? e.message : 'Could not load conversations.'));
 
   const mergePage = (conversationId: string, items: Message[]) =>
@@ -150,10 +150,7 @@ function Chat({ api, me, setMe, signOut, route, navigate }: ChatProps) {
 
   const deliver = (pending: PendingMessage, files: File[]) => {
     const replyToId = pending.replyTo?.id ?? null;
-    const sentOverSocket = files.length === 0 && socket.current?.send({
-      type: 'send', conversationId: pending.conversationId, body: pending.body, clientMessageId: pending.clientMessageId,
-      ...(replyToId ? { replyToId } : {}),
-    });
+    const sentOverSocket = files.length === 0 && socket.current?.send(sendFrame(pending));
     if (sentOverSocket) return;
     api.postMessage(pending.conversationId, pending.body, pending.clientMessageId, files, replyToId)
       .then((message) => store.update((s) => reduceEvent(s, { type: 'ack', clientMessageId: pending.clientMessageId, message })))
