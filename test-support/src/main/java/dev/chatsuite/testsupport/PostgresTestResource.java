@@ -17,7 +17,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", database);
+        // TEST_DB_SUFFIX lets two checkouts run one module's tests at once, each on its own database.
+        database = initArgs.getOrDefault("database", database) + TestEnvironment.env("TEST_DB_SUFFIX", "");
     }
 
     @Override
