@@ -22,12 +22,6 @@ class RouteTableTest {
     private final RouteTable table = new RouteTable(false);
 
     @Test
-    void shouldTakeTheProbePathIntoTheApiPipelineWithoutTestConfiguration() {
-        assertThat(table.destination("/api/__probe/echo", "/api/__probe/echo")).isEqualTo(Destination.API);
-        assertThat(table.match(HttpMethod.POST, JSON, CanonicalPath.of("/api/__probe/echo"))).as("no route: 404").isEmpty();
-    }
-
-    @Test
     void shouldLeaveTheProbeToTheApplicationsOwnResourcesOnlyWhenTestConfigurationTurnsItOn() {
         RouteTable tests = new RouteTable(true);
         assertThat(tests.destination("/api/__probe/echo", "/api/__probe/echo")).isEqualTo(Destination.APPLICATION);
