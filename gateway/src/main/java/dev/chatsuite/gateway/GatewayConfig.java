@@ -66,7 +66,7 @@ public interface GatewayConfig {
          */
         @WithName("max-message")
         @WithDefault("64K")
-        io.quarkus.runtime.configuration.MemorySize maxMessage();
+        MemorySize maxMessage();
     }
 
     /** The most body bytes the gateway reads or forwards per route family, counted while they stream. */
@@ -77,11 +77,13 @@ public interface GatewayConfig {
     Jwt jwt();
 
     /**
-     * API paths (prefixes) answered by this application's own REST resources instead of the route
-     * table. Empty in production; the tests set test-support's {@code /api/__probe/} here.
+     * Whether test-support's problem probe ({@code /api/__probe/**}) is left to this application's
+     * own REST resources instead of the route table. Off unless a test turns it on: in production
+     * that path is an unknown API path (404).
      */
-    @WithName("local-paths")
-    Optional<List<String>> localPaths();
+    @WithName("problem-probe")
+    @WithDefault("false")
+    boolean problemProbe();
 
     interface MaxBody {
         /** POST /api/session and /api/auth/login, read whole to find the identifier (GATEWAY_MAX_LOGIN_BYTES). */

@@ -61,7 +61,7 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.limits.upload", "2");
         config.put("gateway.limits.default", "600");
         // test-support's problem+json probe is answered by Quarkus REST inside the gateway, in tests only.
-        config.put("gateway.local-paths", "/api/__probe/");
+        config.put("gateway.problem-probe", "true");
         // Small enough to cross quickly in a test; the 10 MiB multipart test still passes.
         config.put("gateway.max-body.multipart", "12M");
         config.put("gateway.jwt.issuer", TestTokens.ISSUER);

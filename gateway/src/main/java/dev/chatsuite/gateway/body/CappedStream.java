@@ -81,8 +81,4 @@ public final class CappedStream implements ReadStream<Buffer> {
         source.fetch(amount);
         return this;
     }
-
-    public boolean overflowed() {
-        return over;
-    }
 }

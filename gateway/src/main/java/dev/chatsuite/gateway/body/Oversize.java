@@ -1,5 +1,6 @@
 package dev.chatsuite.gateway.body;
 
+import dev.chatsuite.common.problem.CommonProblem;
 import dev.chatsuite.common.problem.Problem;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.common.problem.Problems;
@@ -17,7 +18,7 @@ public final class Oversize {
     }
 
     public static ProblemException problem(long max) {
-        return new ProblemException(413, "payload-too-large", "The request body is over this route's limit of " + human(max) + ".");
+        return CommonProblem.PAYLOAD_TOO_LARGE.exception("The request body is over this route's limit of " + human(max) + ".");
     }
 
     /** Answers 413 (unless an answer has started) and closes the connection once it is written. */

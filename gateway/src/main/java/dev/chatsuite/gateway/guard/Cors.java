@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.chatsuite.common.problem.HttpLayerProblems;
-import dev.chatsuite.gateway.ApiPaths;
+import dev.chatsuite.gateway.route.RouteTable;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -24,11 +24,11 @@ public class Cors {
     private static final String METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
     private static final String HEADERS = "Authorization, Content-Type, X-Request-Id, If-None-Match, If-Match, Range, Accept";
     private final Origins origins;
-    private final ApiPaths api;
+    private final RouteTable routes;
 
-    public Cors(Origins origins, ApiPaths api) {
+    public Cors(Origins origins, RouteTable routes) {
         this.origins = origins;
-        this.api = api;
+        this.routes = routes;
     }
 
     void register(@Observes Filters filters) {
@@ -36,7 +36,7 @@ public class Cors {
     }
 
     void addHeaders(RoutingContext ctx) {
-        if (api.isApi(ctx)) {
+        if (routes.isApi(ctx)) {
             String origin = ctx.request().getHeader("Origin");
             HttpServerResponse response = ctx.response();
             response.headers().add("Vary", "Origin");

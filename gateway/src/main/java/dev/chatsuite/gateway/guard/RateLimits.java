@@ -9,22 +9,21 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.common.problem.CommonProblem;
 import dev.chatsuite.gateway.GatewayConfig;
-import dev.chatsuite.gateway.body.BodyLimits;
-import dev.chatsuite.gateway.session.TokenVerifier;
+import dev.chatsuite.gateway.caller.ClientIp;
+import dev.chatsuite.gateway.caller.TokenVerifier;
+import dev.chatsuite.gateway.route.Route;
+import dev.chatsuite.gateway.route.Route.Bucket;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The contract's limits: login per client IP and identifier, register and forgot-password per
- * IP, uploads per user, everything else per user (or IP when anonymous). Routes are told apart
- * by the canonical route key ({@link CanonicalPath}), so no spelling of a path escapes its
- * limit; a user is only ever the subject of a token whose signature the gateway verified
- * ({@link TokenVerifier}): any other token counts against its IP. The client IP is the
- * peer's address, or X-Forwarded-For only when the peer is a trusted proxy (Quarkus resolves
- * that from TRUSTED_PROXIES before this runs).
+ * The contract's limits, in the bucket the route table gives each route ({@link Route#bucket()}):
+ * login per client IP and identifier, register and forgot-password per IP, uploads and
+ * everything else per user (or IP when anonymous). A user is only ever the subject of a token
+ * whose signature the gateway verified ({@link TokenVerifier}): any other token counts against
+ * its IP.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -39,43 +38,50 @@ public class RateLimits {
         this.limits = config.limits();
     }
 
-    /** Login and browser-session login: counted per IP and identifier (the body has been read). */
+    /** A login route ({@link Bucket#LOGIN}): counted per IP and identifier, once the body has been read. */
     public Uni<Void> login(RoutingContext ctx, String identifier) {
         String who = identifier == null ? "" : identifier.trim().toLowerCase(Locale.ROOT);
-        return check(ctx, "login", clientIp(ctx) + "|" + digest(who), limits.login());
+        return check(ctx, Bucket.LOGIN, ClientIp.of(ctx.request()) + "|" + digest(who));
     }
 
-    /** Every other API call and upgrade, by its canonical route key and the access token it presents (or null). */
-    public Uni<Void> request(RoutingContext ctx, String routeKey, String accessToken) {
-        HttpMethod method = ctx.request().method();
-        if (method == HttpMethod.POST && routeKey.equals("/api/auth/register")) {
-            return check(ctx, "register", clientIp(ctx), limits.register());
+    /** Any other API call and upgrade, in its route's bucket, with the access token it presents (or null). */
+    public Uni<Void> request(RoutingContext ctx, Route route, String accessToken) {
+        Bucket bucket = route.bucket();
+        switch (bucket.per()) {
+            case IP:
+                return check(ctx, bucket, ClientIp.of(ctx.request()));
+            case USER:
+                if (limit(bucket) <= 0) {
+                    // Turned off: skip verifying the token for a key nobody counts.
+                    return Uni.createFrom().voidItem();
+                }
+                Uni<Optional<String>> subject = accessToken == null ? Uni.createFrom().item(Optional.empty()) : tokens.subject(accessToken);
+                return subject.chain(user -> check(ctx, bucket,
+                        user.map(sub -> "user:" + digest(sub)).orElseGet(() -> "ip:" + ClientIp.of(ctx.request()))));
+            default:
+                throw new IllegalArgumentException(bucket + " is counted once the body is read: use login()");
         }
-        if (method == HttpMethod.POST && routeKey.equals("/api/auth/password/forgot")) {
-            return check(ctx, "forgot", clientIp(ctx), limits.forgot());
-        }
-        boolean upload = method == HttpMethod.POST && routeKey.equals("/api/media") || BodyLimits.isMessageUpload(ctx.request(), routeKey);
-        int limit = upload ? limits.upload() : limits.defaultLimit();
-        if (limit <= 0) {
-            // Turned off: skip verifying the token for a key nobody counts.
-            return Uni.createFrom().voidItem();
-        }
-        Uni<Optional<String>> subject = accessToken == null ? Uni.createFrom().item(Optional.empty()) : tokens.subject(accessToken);
-        return subject.chain(user -> check(ctx, upload ? "upload" : "default",
-                user.map(sub -> "user:" + digest(sub)).orElseGet(() -> "ip:" + clientIp(ctx)), limit));
     }
-    private Uni<Void> check(RoutingContext ctx, String bucket, String key, int limit) {
-        return limiter.acquire(bucket, key, limit).map(wait -> {
+
+    private Uni<Void> check(RoutingContext ctx, Bucket bucket, String key) {
+        return limiter.acquire(bucket.key(), key, limit(bucket)).map(wait -> {
             if (wait > 0) {
                 ctx.response().putHeader("Retry-After", Long.toString(wait));
-                throw new ProblemException(429, "rate-limited", "Too many requests; retry in " + wait + " seconds.");
+                throw CommonProblem.RATE_LIMITED.exception("Too many requests; retry in " + wait + " seconds.");
             }
             return null;
         });
     }
 
-    public static String clientIp(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    /** Requests per minute in {@code bucket}; 0 turns it off. */
+    private int limit(Bucket bucket) {
+        return switch (bucket) {
+            case LOGIN -> limits.login();
+            case REGISTER -> limits.register();
+            case FORGOT -> limits.forgot();
+            case UPLOAD -> limits.upload();
+            case DEFAULT -> limits.defaultLimit();
+        };
     }
 
     /** Identifiers and subjects are hashed so Redis never holds an email address in clear. */

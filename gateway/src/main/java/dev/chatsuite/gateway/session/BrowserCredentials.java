@@ -1,23 +1,24 @@
 package dev.chatsuite.gateway.session;
 
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.chatsuite.gateway.caller.AccessTokens;
+import dev.chatsuite.gateway.caller.SessionCookies;
+import dev.chatsuite.gateway.route.Route;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * The access token to inject for a browser request: from the access cookie while it is fresh,
  * else from a refresh (new cookies are set on this response). Requests with their own
- * Authorization header, and the token endpoints, are left untouched.
+ * Authorization header, and routes whose credentials are {@link Route.Credentials#AS_SENT}
+ * (token endpoints, logins), are left untouched.
  */
 @ApplicationScoped
 public class BrowserCredentials {
 
-    private static final Set<String> UNTOUCHED = Set.of("/api/auth/login", "/api/auth/refresh", "/api/auth/logout", "/api/auth/register",
-            "/api/auth/password/forgot", "/api/auth/password/reset");
     private final SessionCookies cookies;
     private final TokenRefresher refresher;
 
@@ -26,9 +27,9 @@ public class BrowserCredentials {
         this.refresher = refresher;
     }
 
-    /** True when the gateway authenticates this request (its canonical route key given) from the session cookies. */
-    public boolean usesCookies(RoutingContext ctx, String routeKey) {
-        return ctx.request().getHeader("Authorization") == null && cookies.present(ctx) && !UNTOUCHED.contains(routeKey);
+    /** True when the gateway authenticates this request to {@code route} from the session cookies. */
+    public boolean usesCookies(RoutingContext ctx, Route route) {
+        return route.credentials() == Route.Credentials.COOKIES && ctx.request().getHeader("Authorization") == null && cookies.present(ctx);
     }
 
     /** The access cookie as presented (maybe expired), for the rate-limit bucket; null without one. */

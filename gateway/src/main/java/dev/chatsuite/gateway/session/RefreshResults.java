@@ -13,6 +13,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.chatsuite.gateway.caller.Tokens;
 import io.vertx.core.json.JsonObject;
 
 /**

@@ -1,10 +1,21 @@
 package dev.chatsuite.gateway.session;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.chatsuite.common.problem.CommonProblem;
+import dev.chatsuite.common.problem.FieldError;
 import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.common.problem.ProblemKind;
+import dev.chatsuite.common.problem.ProblemType;
 import dev.chatsuite.common.problem.Problems;
-import dev.chatsuite.gateway.guard.RateLimits;
+import dev.chatsuite.gateway.backend.AuthCalls;
+import dev.chatsuite.gateway.caller.AccessTokens;
+import dev.chatsuite.gateway.caller.ClientIp;
+import dev.chatsuite.gateway.caller.SessionCookies;
+import dev.chatsuite.gateway.caller.Tokens;
+import dev.chatsuite.gateway.route.RouteTable;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -29,7 +40,7 @@ public class SessionRoutes {
 
     /** POST with the credentials already read (the rate limit needed the identifier). */
     public Uni<Void> login(RoutingContext ctx, JsonObject credentialsBody) {
-        return auth.login(credentialsBody, RateLimits.clientIp(ctx), ctx.request().getHeader("User-Agent")).chain(reply -> {
+        return auth.login(credentialsBody, ClientIp.of(ctx.request()), ctx.request().getHeader("User-Agent")).chain(reply -> {
             if (!reply.ok()) {
                 return Uni.createFrom().failure(passOn(reply));
             }
@@ -53,7 +64,7 @@ public class SessionRoutes {
                 ctx.response().setStatusCode(204).end();
             }).replaceWithVoid();
         }
-        return Uni.createFrom().failure(new ProblemException(405, "method-not-allowed", "Use POST, GET or DELETE on /api/session."));
+        return Uni.createFrom().failure(CommonProblem.METHOD_NOT_ALLOWED.exception("Use POST, GET or DELETE on " + RouteTable.SESSION + "."));
     }
 
     private Uni<Void> answerWithUser(RoutingContext ctx, String accessToken) {
@@ -73,16 +84,17 @@ public class SessionRoutes {
     private static RuntimeException passOn(AuthCalls.Reply reply) {
         JsonObject problem = reply.body();
         String type = problem.getString("type", "");
-        String slug = type.startsWith(dev.chatsuite.common.problem.ProblemType.BASE)
-                ? type.substring(dev.chatsuite.common.problem.ProblemType.BASE.length())
-                : dev.chatsuite.common.problem.ProblemType.forStatus(reply.status()).substring(dev.chatsuite.common.problem.ProblemType.BASE.length());
-        java.util.List<dev.chatsuite.common.problem.FieldError> errors = null;
+        String slug = (type.startsWith(ProblemType.BASE) ? type : ProblemType.forStatus(reply.status())).substring(ProblemType.BASE.length());
+        List<FieldError> errors = null;
         if (problem.getJsonArray("errors") != null) {
             errors = problem.getJsonArray("errors").stream().map(o -> (JsonObject) o)
-                    .map(e -> new dev.chatsuite.common.problem.FieldError(e.getString("field"), e.getString("message"))).toList();
+                    .map(e -> new FieldError(e.getString("field"), e.getString("message"))).toList();
         }
         int status = reply.status() >= 500 ? 502 : reply.status();
-        return new ProblemException(status, slug, problem.getString("detail", Problems.defaultDetail(status)), errors);
+        return new Relayed(slug, status).exception(problem.getString("detail", Problems.defaultDetail(status)), errors);
     }
 
+    /** A problem auth-service answered with, passed on under its own slug (its kinds are listed in docs/errors-auth.md). */
+    private record Relayed(String slug, int status) implements ProblemKind {
+    }
 }

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.chatsuite.gateway.backend.AuthCalls;
+import dev.chatsuite.gateway.caller.Tokens;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
@@ -131,11 +133,6 @@ public class TokenRefresher {
 
     private Uni<Void> pause() {
         return Uni.createFrom().emitter(emitter -> vertx.setTimer(POLL.toMillis(), id -> emitter.complete(null)));
-    }
-
-    /** How many refreshes are remembered; for tests. */
-    int remembered() {
-        return inFlight.size();
     }
 
     public static final class SessionEndedException extends RuntimeException {

@@ -3,6 +3,7 @@ package dev.chatsuite.gateway.spa;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.chatsuite.gateway.route.RouteTable;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -18,22 +19,22 @@ public class SpaRoutes {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
             + "connect-src 'self' ws: wss:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    private final RouteTable routes;
+
+    public SpaRoutes(RouteTable routes) {
+        this.routes = routes;
+    }
+
     void register(@Observes Router router) {
         router.route().order(-900).handler(this::handle);
     }
 
-    /** {@code /q} in any spelling ({@code /q/…}, {@code /q;x/…}) is never the SPA's: operations live on the management port. */
-    public static boolean isOperations(String path) {
-        String lower = path.toLowerCase(java.util.Locale.ROOT);
-        return lower.equals("/q") || lower.startsWith("/q/") || lower.startsWith("/q;") || lower.startsWith("/%71");
-    }
-
     void handle(RoutingContext ctx) {
-        String path = ctx.normalizedPath();
-        if (path.startsWith("/api") || path.startsWith("/ws") || isOperations(path) || path.startsWith("/.well-known/")) {
+        if (routes.destination(ctx) != RouteTable.Destination.SPA) {
             ctx.next();
             return;
         }
+        String path = ctx.normalizedPath();
         ctx.response()
                 .putHeader("Content-Security-Policy", CSP)
                 .putHeader("X-Content-Type-Options", "nosniff")

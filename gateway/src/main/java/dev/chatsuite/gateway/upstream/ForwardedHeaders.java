@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.chatsuite.common.request.RequestIds;
-import dev.chatsuite.gateway.session.CookieHeader;
-import dev.chatsuite.gateway.session.SessionCookies;
+import dev.chatsuite.gateway.caller.ClientIp;
+import dev.chatsuite.gateway.caller.CookieHeader;
+import dev.chatsuite.gateway.caller.SessionCookies;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -63,7 +64,7 @@ public final class ForwardedHeaders {
         if (requestId != null) {
             headers.set(RequestIds.HEADER, requestId);
         }
-        headers.set("X-Forwarded-For", request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        headers.set("X-Forwarded-For", ClientIp.of(request));
         headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
         if (request.authority() != null) {
             headers.set("X-Forwarded-Host", request.authority().toString());

@@ -9,8 +9,11 @@ import dev.chatsuite.common.http.ContentLength;
 import dev.chatsuite.common.request.AccessLog;
 import dev.chatsuite.common.request.RequestIds;
 import dev.chatsuite.gateway.GatewayConfig;
+import dev.chatsuite.gateway.backend.Upstream;
+import dev.chatsuite.gateway.backend.UpstreamFailures;
 import dev.chatsuite.gateway.body.CappedStream;
 import dev.chatsuite.gateway.body.Oversize;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
@@ -67,7 +70,7 @@ public class HttpForwarder {
         }
         MultiMap headers = ForwardedHeaders.forHttp(ctx, body == null);
         RequestOptions options = new RequestOptions()
-                .setHost(target.host).setPort(target.port).setSsl(target.ssl)
+                .setHost(target.host()).setPort(target.port()).setSsl(target.ssl())
                 .setMethod(request.method())
                 .setURI(to.uri())
                 .setHeaders(headers)
@@ -90,7 +93,7 @@ public class HttpForwarder {
 
     private void send(RoutingContext ctx, Upstream upstream, HttpClientRequest outbound, Buffer body, long maxBody) {
         HttpServerRequest request = ctx.request();
-        io.vertx.core.Future<HttpClientResponse> response;
+        Future<HttpClientResponse> response;
         if (body != null) {
             response = outbound.send(body);
         } else if (hasBody(request)) {

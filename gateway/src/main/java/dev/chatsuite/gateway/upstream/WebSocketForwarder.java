@@ -6,10 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.chatsuite.common.problem.CommonProblem;
 import dev.chatsuite.common.problem.ProblemException;
-import dev.chatsuite.gateway.session.SessionCookies;
+import dev.chatsuite.gateway.GatewayConfig;
+import dev.chatsuite.gateway.backend.Upstream;
+import dev.chatsuite.gateway.backend.UpstreamFailures;
+import dev.chatsuite.gateway.caller.SessionCookies;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
@@ -33,7 +39,7 @@ public class WebSocketForwarder {
 
     private final long maxMessage;
 
-    public WebSocketForwarder(SocketBudget budget, SessionCookies cookies, dev.chatsuite.gateway.GatewayConfig config) {
+    public WebSocketForwarder(SocketBudget budget, SessionCookies cookies, GatewayConfig config) {
         this.maxMessage = config.websockets().maxMessage().asLongValue();
         this.budget = budget;
         this.cookies = cookies;
@@ -99,7 +105,7 @@ public class WebSocketForwarder {
             splice.fail("The " + upstream.name() + " service is unavailable.");
             return;
         }
-        options.setHost(target.host).setPort(target.port).setSsl(target.ssl);
+        options.setHost(target.host()).setPort(target.port()).setSsl(target.ssl());
         upstream.websockets().connect(options).onComplete(connected -> {
             if (connected.failed()) {
                 if (UpstreamFailures.isConnectFailure(connected.cause())) {
@@ -128,13 +134,13 @@ public class WebSocketForwarder {
     }
 
     /** The 101, carrying the session cookies set while the upgrade was checked. */
-    private io.vertx.core.Future<ServerWebSocket> accept(RoutingContext ctx) {
+    private Future<ServerWebSocket> accept(RoutingContext ctx) {
         UpgradeCookies.moveToHeaders(ctx.response(), cookies.accessName(), cookies.refreshName());
         return ctx.request().toWebSocket().onFailure(e -> {
             // An invalid handshake (no key, unknown version): Vert.x has answered nothing yet.
             LOG.debugf("WebSocket handshake refused: %s", e.getMessage());
             if (!ctx.response().headWritten() && !ctx.response().closed()) {
-                ctx.fail(new ProblemException(400, "bad-request", "The WebSocket handshake is invalid."));
+                ctx.fail(CommonProblem.BAD_REQUEST.exception("The WebSocket handshake is invalid."));
             }
         });
     }
@@ -151,7 +157,7 @@ public class WebSocketForwarder {
     private static void onRequestContext(RoutingContext ctx, Runnable task) {
         if (ctx.request() instanceof HttpServerRequestInternal internal) {
             Context context = internal.context();
-            if (Context.isOnEventLoopThread() && context == io.vertx.core.Vertx.currentContext()) {
+            if (Context.isOnEventLoopThread() && context == Vertx.currentContext()) {
                 task.run();
             } else {
                 context.runOnContext(v -> task.run());

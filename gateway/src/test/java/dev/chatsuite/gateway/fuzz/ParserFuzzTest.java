@@ -8,10 +8,10 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import dev.chatsuite.common.problem.ProblemException;
-import dev.chatsuite.gateway.guard.CanonicalPath;
-import dev.chatsuite.gateway.session.AccessTokens;
-import dev.chatsuite.gateway.session.CookieHeader;
-import dev.chatsuite.gateway.session.SessionCookies;
+import dev.chatsuite.gateway.caller.AccessTokens;
+import dev.chatsuite.gateway.caller.CookieHeader;
+import dev.chatsuite.gateway.caller.SessionCookies;
+import dev.chatsuite.gateway.route.CanonicalPath;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of what the gateway parses from untrusted bytes: the Cookie

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.chatsuite.gateway.GatewayTestSupport;
 import dev.chatsuite.gateway.GatewayTestSupport.Browser;
+import dev.chatsuite.gateway.backend.AuthCalls;
+import dev.chatsuite.gateway.caller.Tokens;
 import dev.chatsuite.testsupport.RedisTestResource;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;

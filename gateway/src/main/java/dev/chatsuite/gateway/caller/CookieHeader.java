@@ -1,4 +1,4 @@
-package dev.chatsuite.gateway.session;
+package dev.chatsuite.gateway.caller;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.chatsuite.gateway.upstream;
+package dev.chatsuite.gateway.backend;
 
 import java.net.URI;
 import java.util.ArrayList;

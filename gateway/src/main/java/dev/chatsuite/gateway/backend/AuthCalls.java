@@ -1,14 +1,15 @@
-package dev.chatsuite.gateway.session;
+package dev.chatsuite.gateway.backend;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.chatsuite.common.problem.CommonProblem;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.common.request.RequestIds;
 import dev.chatsuite.gateway.body.BoundedBody;
-import dev.chatsuite.gateway.upstream.Upstream;
-import dev.chatsuite.gateway.upstream.UpstreamFailures;
-import dev.chatsuite.gateway.upstream.Upstreams;
+import dev.chatsuite.gateway.route.Route.Service;
+import dev.chatsuite.gateway.route.RouteTable;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -24,7 +25,7 @@ public class AuthCalls {
     private final Upstream auth;
 
     public AuthCalls(Upstreams upstreams) {
-        this.auth = upstreams.auth();
+        this.auth = upstreams.of(Service.AUTH);
     }
 
     /** auth-service's answer: status and JSON body (a problem when status ≥ 400). */
@@ -35,15 +36,15 @@ public class AuthCalls {
     }
 
     public Uni<Reply> login(JsonObject credentials, String clientIp, String userAgent) {
-        return call(HttpMethod.POST, "/api/auth/login", credentials, null, clientIp, userAgent);
+        return call(HttpMethod.POST, RouteTable.LOGIN, credentials, null, clientIp, userAgent);
     }
 
     public Uni<Reply> refresh(String refreshToken) {
-        return call(HttpMethod.POST, "/api/auth/refresh", new JsonObject().put("refreshToken", refreshToken), null, null, null);
+        return call(HttpMethod.POST, RouteTable.REFRESH, new JsonObject().put("refreshToken", refreshToken), null, null, null);
     }
 
     public Uni<Reply> logout(String refreshToken) {
-        return call(HttpMethod.POST, "/api/auth/logout", new JsonObject().put("refreshToken", refreshToken), null, null, null);
+        return call(HttpMethod.POST, RouteTable.LOGOUT, new JsonObject().put("refreshToken", refreshToken), null, null, null);
     }
 
     /** auth-service's public keys (a JWKS document). */
@@ -52,7 +53,7 @@ public class AuthCalls {
     }
 
     public Uni<Reply> me(String accessToken) {
-        return call(HttpMethod.GET, "/api/auth/me", null, accessToken, null, null);
+        return call(HttpMethod.GET, RouteTable.ME, null, accessToken, null, null);
     }
 
     private Uni<Reply> call(HttpMethod method, String path, JsonObject body, String accessToken, String clientIp, String userAgent) {
@@ -76,20 +77,20 @@ public class AuthCalls {
         }
         RequestOptions options = new RequestOptions().setHost(target.host()).setPort(target.port()).setSsl(target.ssl())
                 .setMethod(method).setURI(path).setHeaders(headers).setIdleTimeout(auth.config().idleTimeout().toMillis());
-        io.vertx.core.Future<Reply> reply = auth.http().request(options).compose(request -> {
+        Future<Reply> reply = auth.http().request(options).compose(request -> {
             if (body != null) {
                 request.putHeader("Content-Type", "application/json");
                 return request.send(body.toBuffer());
             }
             return request.send();
-        }).compose(response -> io.vertx.core.Future.fromCompletionStage(
+        }).compose(response -> Future.fromCompletionStage(
                 // Read in the callback that delivers the answer, so no chunk arrives before the handler.
                 BoundedBody.read(response, response.getHeader("Content-Length"), MAX_REPLY_BYTES)
                         .map(bytes -> new Reply(response.statusCode(), json(bytes)))
                         .onFailure(ProblemException.class).transform(tooBig -> {
                             // Not the browser's 413: auth misbehaved. Drop the rest of its answer.
                             response.request().reset();
-                            return new ProblemException(502, "bad-gateway", "The auth service answered with an oversized body.");
+                            return CommonProblem.BAD_GATEWAY.exception("The auth service answered with an oversized body.");
                         })
                         .subscribeAsCompletionStage()));
         return Uni.createFrom().completionStage(reply.toCompletionStage())

@@ -1,4 +1,4 @@
-package dev.chatsuite.gateway;
+package dev.chatsuite.gateway.pipeline;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,38 +7,40 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.chatsuite.common.http.BearerToken;
+import dev.chatsuite.common.problem.CommonProblem;
 import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.gateway.backend.Upstream;
+import dev.chatsuite.gateway.backend.Upstreams;
 import dev.chatsuite.gateway.body.BodyLimits;
 import dev.chatsuite.gateway.body.BoundedBody;
 import dev.chatsuite.gateway.body.Oversize;
-import dev.chatsuite.gateway.guard.CanonicalPath;
 import dev.chatsuite.gateway.guard.Cors;
 import dev.chatsuite.gateway.guard.Csrf;
 import dev.chatsuite.gateway.guard.RateLimits;
+import dev.chatsuite.gateway.route.CanonicalPath;
+import dev.chatsuite.gateway.route.Route;
+import dev.chatsuite.gateway.route.RouteTable;
 import dev.chatsuite.gateway.session.BrowserCredentials;
 import dev.chatsuite.gateway.session.SessionRoutes;
-import dev.chatsuite.gateway.spa.SpaRoutes;
 import dev.chatsuite.gateway.upstream.HttpForwarder;
-import dev.chatsuite.gateway.upstream.Upstream;
-import dev.chatsuite.gateway.upstream.Upstreams;
 import dev.chatsuite.gateway.upstream.WebSocketForwarder;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * The gateway's one pipeline for API paths ({@code /api/**}, {@code /ws}, {@code /.well-known/**}):
- * CORS preflights, the canonical path (or 400), then the gateway's own {@code /api/session} or
- * the route table, CSRF, rate limits, the browser's token (refreshed only once the request is
- * within its limit), and the forward. Everything else falls through to the SPA.
+ * CORS preflights, the canonical path (or 400), the route table's row (or 404), CSRF, rate
+ * limits, the browser's token (refreshed only once the request is within its limit), then the
+ * gateway's own {@code /api/session} or the forward. {@code /q} in any spelling is a 404;
+ * everything else falls through to the SPA.
  */
 @ApplicationScoped
 public class GatewayRoutes {
 
-    private final ApiPaths api;
+    private final RouteTable routes;
     private final Upstreams upstreams;
     private final Cors cors;
     private final Csrf csrf;
@@ -49,9 +51,9 @@ public class GatewayRoutes {
     private final HttpForwarder http;
     private final WebSocketForwarder websockets;
 
-    public GatewayRoutes(ApiPaths api, Upstreams upstreams, Cors cors, Csrf csrf, RateLimits limits, BodyLimits bodies,
+    public GatewayRoutes(RouteTable routes, Upstreams upstreams, Cors cors, Csrf csrf, RateLimits limits, BodyLimits bodies,
             BrowserCredentials credentials, SessionRoutes sessions, HttpForwarder http, WebSocketForwarder websockets) {
-        this.api = api;
+        this.routes = routes;
         this.upstreams = upstreams;
         this.cors = cors;
         this.csrf = csrf;
@@ -68,15 +70,14 @@ public class GatewayRoutes {
     }
 
     void handle(RoutingContext ctx) {
-        if (SpaRoutes.isOperations(ctx.request().path())) {
-            // Operations live on the management port; no spelling of /q is served here.
-            ctx.fail(ProblemException.notFound("No such page."));
-            return;
+        switch (routes.destination(ctx)) {
+            case OPERATIONS -> ctx.fail(ProblemException.notFound("No such page."));
+            case API -> api(ctx);
+            default -> ctx.next();
         }
-        if (!api.isApi(ctx)) {
-            ctx.next();
-            return;
-        }
+    }
+
+    private void api(RoutingContext ctx) {
         ctx.request().pause();
         if (cors.preflight(ctx)) {
             return;
@@ -100,53 +101,56 @@ public class GatewayRoutes {
             }
             ctx.request().resume();
             if (!ctx.response().headWritten()) {
-                ctx.fail(failure instanceof ProblemException ? failure : new ProblemException(502, "bad-gateway", "The request could not be forwarded."));
+                ctx.fail(failure instanceof ProblemException ? failure : CommonProblem.BAD_GATEWAY.exception("The request could not be forwarded."));
             }
         });
     }
 
     private Uni<Void> pipeline(RoutingContext ctx, CanonicalPath path) {
-        String key = path.routeKey();
-        HttpMethod method = ctx.request().method();
-        boolean upgrade = WebSocketForwarder.isUpgrade(ctx);
-        boolean loginBody = method == HttpMethod.POST && (key.equals("/api/auth/login") || key.equals("/api/session"));
-        if (key.equals("/api/session")) {
-            csrf.check(ctx, method != HttpMethod.POST && credentials.usesCookies(ctx, key), false);
-            if (!loginBody) {
-                return limits.request(ctx, key, credentials.presentedAccess(ctx)).chain(() -> sessions.handle(ctx));
-            }
-            return readJson(ctx).chain(body -> limits.login(ctx, identifier(body)).chain(() -> sessions.login(ctx, body)));
-        }
-        Optional<Upstream> upstream = upstreams.forPath(key);
-        if (upstream.isEmpty()) {
+        Optional<Route> found = routes.match(ctx.request().method(), ctx.request().getHeader("Content-Type"), path);
+        if (found.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.notFound("No API at " + path.path() + "."));
         }
-        boolean cookies = credentials.usesCookies(ctx, key);
-        csrf.check(ctx, cookies, upgrade);
-        String uri = path.uri(ctx.request().query());
-        if (loginBody) {
-            return BoundedBody.read(ctx.request(), bodies.login()).chain(body -> limits.login(ctx, identifier(body))
-                    .invoke(() -> http.forward(ctx, upstream.get(), body, uri, bodies.login())));
+        Route route = found.get();
+        // Only a forwarded route upgrades; the gateway's own endpoint answers an upgrade request as plain HTTP.
+        boolean upgrade = route.forwarded() && WebSocketForwarder.isUpgrade(ctx);
+        boolean cookies = credentials.usesCookies(ctx, route);
+        csrf.check(ctx, route, cookies, upgrade);
+        long maxBody = bodies.cap(route.body());
+        if (route.bucket() == Route.Bucket.LOGIN) {
+            // The login limit is keyed on the identifier: the (small) body is read first.
+            if (!route.forwarded()) {
+                return readJson(ctx, maxBody).chain(body -> limits.login(ctx, identifier(body)).chain(() -> sessions.login(ctx, body)));
+            }
+            Upstream upstream = upstreams.of(route.service());
+            String uri = path.uri(ctx.request().query());
+            return BoundedBody.read(ctx.request(), maxBody).chain(body -> limits.login(ctx, identifier(body))
+                    .invoke(() -> http.forward(ctx, upstream, body, uri, maxBody)));
         }
+        if (!route.forwarded()) {
+            return limits.request(ctx, route, credentials.presentedAccess(ctx)).chain(() -> sessions.handle(ctx));
+        }
+        Upstream upstream = upstreams.of(route.service());
+        String uri = path.uri(ctx.request().query());
         String presented = cookies ? credentials.presentedAccess(ctx) : upgrade ? socketTokenOf(ctx) : bearerOf(ctx);
-        return limits.request(ctx, key, presented)
+        return limits.request(ctx, route, presented)
                 .chain(() -> cookies ? credentials.accessToken(ctx) : Uni.createFrom().item(Optional.<String>empty()))
                 .invoke(access -> {
                     access.ifPresent(t -> ctx.request().headers().set("Authorization", "Bearer " + t));
                     if (upgrade) {
-                        websockets.forward(ctx, upstream.get());
+                        websockets.forward(ctx, upstream);
                     } else {
-                        http.forward(ctx, upstream.get(), null, uri, bodies.forwarded(ctx.request(), key));
+                        http.forward(ctx, upstream, null, uri, maxBody);
                     }
                 }).replaceWithVoid();
     }
 
-    private Uni<JsonObject> readJson(RoutingContext ctx) {
-        return BoundedBody.read(ctx.request(), bodies.login()).map(body -> {
+    private static Uni<JsonObject> readJson(RoutingContext ctx, long maxBody) {
+        return BoundedBody.read(ctx.request(), maxBody).map(body -> {
             try {
                 return body.length() == 0 ? new JsonObject() : body.toJsonObject();
             } catch (RuntimeException e) {
-                throw new ProblemException(400, "malformed-json", "The body is not a JSON object.");
+                throw CommonProblem.MALFORMED_JSON.exception("The body is not a JSON object.");
             }
         });
     }

@@ -1,4 +1,4 @@
-package dev.chatsuite.gateway.session;
+package dev.chatsuite.gateway.caller;
 
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +15,7 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
 
 import dev.chatsuite.gateway.GatewayConfig;
+import dev.chatsuite.gateway.backend.AuthCalls;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 

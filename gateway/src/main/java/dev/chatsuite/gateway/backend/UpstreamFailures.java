@@ -1,8 +1,9 @@
-package dev.chatsuite.gateway.upstream;
+package dev.chatsuite.gateway.backend;
 
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
+import dev.chatsuite.common.problem.CommonProblem;
 import dev.chatsuite.common.problem.ProblemException;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.http.HttpClosedException;
@@ -22,17 +23,18 @@ public final class UpstreamFailures {
         if (e instanceof ProblemException problem) {
             return problem;
         }
+        // Netty's TimeoutException shares its simple name with java.util.concurrent's.
         if (e instanceof TimeoutException || e instanceof io.netty.handler.timeout.TimeoutException
                 || (e.getMessage() != null && e.getMessage().contains("timeout"))) {
-            return new ProblemException(504, "gateway-timeout", "The " + upstream.name() + " service did not answer in time.");
+            return CommonProblem.GATEWAY_TIMEOUT.exception("The " + upstream.name() + " service did not answer in time.");
         }
         if (e instanceof HttpClosedException) {
-            return new ProblemException(502, "bad-gateway", "The " + upstream.name() + " service closed the connection.");
+            return CommonProblem.BAD_GATEWAY.exception("The " + upstream.name() + " service closed the connection.");
         }
-        return new ProblemException(502, "bad-gateway", "The " + upstream.name() + " service cannot be reached.");
+        return CommonProblem.BAD_GATEWAY.exception("The " + upstream.name() + " service cannot be reached.");
     }
 
     public static ProblemException noneHealthy(Upstream upstream) {
-        return new ProblemException(503, "service-unavailable", "The " + upstream.name() + " service is unavailable; retry later.");
+        return CommonProblem.SERVICE_UNAVAILABLE.exception("The " + upstream.name() + " service is unavailable; retry later.");
     }
 }

@@ -1,8 +1,9 @@
-package dev.chatsuite.gateway.guard;
+package dev.chatsuite.gateway.route;
 
 import java.util.Locale;
 
 import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.gateway.GatewayProblem;
 
 /**
  * The one spelling of an API path that the gateway classifies and forwards, so no other
@@ -78,6 +79,6 @@ public record CanonicalPath(String path, String routeKey) {
     }
 
     private static ProblemException refused(String why) {
-        return new ProblemException(400, "non-canonical-path", "The path is not in its canonical form: " + why + ".");
+        return GatewayProblem.NON_CANONICAL_PATH.exception("The path is not in its canonical form: " + why + ".");
     }
 }
