@@ -33,7 +33,7 @@ class CommonProblemDocsTest {
 
     @Test
     void shouldFailWhenTheDocsNameASlugTheCodeLacks() {
-        assertThatThrownBy(() -> ProblemCatalogue.assertDocumented(ProblemCatalogue.docs("errors.md"), "gateway", CommonProblem.values()))
+        assertThatThrownBy(() -> ProblemCatalogue.assertDocumented(ProblemCatalogue.docs("errors-gateway.md"), null, CommonProblem.values()))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("non-canonical-path");
     }
 }
