@@ -12,10 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.chatsuite.auth.account.Account;
-import dev.chatsuite.auth.account.RequestValidation;
-import dev.chatsuite.auth.caller.Caller;
-import dev.chatsuite.auth.tenant.Tenant;
+import dev.chatsuite.auth.credential.Caller;
+import dev.chatsuite.auth.user.Account;
+import dev.chatsuite.auth.user.MeView;
+import dev.chatsuite.auth.user.Profile;
+import dev.chatsuite.auth.user.ProfileViews;
+import dev.chatsuite.auth.user.PublicProfileView;
+import dev.chatsuite.auth.user.RequestValidation;
+import dev.chatsuite.auth.user.Tenant;
 import dev.chatsuite.common.problem.FieldError;
 import dev.chatsuite.common.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
