@@ -12,10 +12,14 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.runtime.Startup;
+
 /**
  * Passwords that appear at the top of public breach corpora and satisfy the length rule
  * (10+ characters), shipped as a resource; compared case-insensitively.
+ * Read at start-up ({@code @Startup}), not on an event loop.
  */
+@Startup
 @ApplicationScoped
 public class BreachedPasswords {
 

@@ -7,6 +7,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import dev.chatsuite.auth.AuthConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.WorkerExecutor;
@@ -19,7 +20,9 @@ import io.vertx.mutiny.core.WorkerExecutor;
  * login costs the same whether or not the account exists. Hashes run on their own small pool,
  * one thread fewer than the cores by default, so a login storm always leaves a core to the
  * event loops (docs/benchmarks.md).
+ * Built at start-up ({@code @Startup}): the dummy hash must not be computed on an event loop.
  */
+@Startup
 @ApplicationScoped
 public class PasswordHasher {
 

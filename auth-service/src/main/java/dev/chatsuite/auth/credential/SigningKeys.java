@@ -33,13 +33,16 @@ import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.Use;
 
 import dev.chatsuite.auth.AuthConfig;
+import io.quarkus.runtime.Startup;
 
 /**
  * The RS256 signing key and every public key still valid for verification. The private key
  * comes from a PEM file (a Kubernetes Secret); without one, a local key pair is generated once
  * under DATA_DIR/keys and reused. Retiring keys stay in the JWKS (extra public keys dir) so
  * tokens signed before a rotation keep verifying until they expire.
+ * Loaded (or generated) at start-up ({@code @Startup}), not on an event loop.
  */
+@Startup
 @ApplicationScoped
 public class SigningKeys {
 
