@@ -19,7 +19,7 @@ import io.vertx.mutiny.core.WorkerExecutor;
  * an event loop. Checks for unknown users run against a dummy hash of the same cost, so a
  * login costs the same whether or not the account exists. Hashes run on their own small pool,
  * one thread fewer than the cores by default, so a login storm always leaves a core to the
- * event loops (docs/benchmarks.md).
+ * event loops (docs/decisions.md, "Why the code is as it is").
  * Built at start-up ({@code @Startup}): the dummy hash must not be computed on an event loop.
  */
 @Startup
