@@ -8,6 +8,8 @@ import io.quarkus.test.common.WithTestResource;
 /** The backends every test of this service runs against (global: one application for all tests). */
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "auth_test"))
+@WithTestResource(value = RedisTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "7"))
 @WithTestResource(value = MediaStub.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = SigningKeyTestResource.class, scope = TestResourceScope.GLOBAL)
 public final class TestResources {

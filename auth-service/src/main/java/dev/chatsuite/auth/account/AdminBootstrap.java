@@ -11,8 +11,10 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.chatsuite.auth.AuthConfig;
-import dev.chatsuite.auth.password.PasswordHasher;
-import dev.chatsuite.auth.profile.Profile;
+import dev.chatsuite.auth.credential.PasswordHasher;
+import dev.chatsuite.auth.user.Account;
+import dev.chatsuite.auth.user.Profile;
+import dev.chatsuite.auth.user.UniqueViolations;
 import dev.chatsuite.common.id.Uuids;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;

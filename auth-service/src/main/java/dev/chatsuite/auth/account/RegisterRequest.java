@@ -1,5 +1,7 @@
 package dev.chatsuite.auth.account;
 
+import java.util.Locale;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -14,7 +16,7 @@ public record RegisterRequest(
         String tenant) {
 
     public RegisterRequest normalized() {
-        return new RegisterRequest(email == null ? null : email.trim(), username == null ? null : username.trim().toLowerCase(java.util.Locale.ROOT),
+        return new RegisterRequest(email == null ? null : email.trim(), username == null ? null : username.trim().toLowerCase(Locale.ROOT),
                 password, displayName == null ? null : displayName.trim(), tenant == null || tenant.isBlank() ? null : tenant.trim());
     }
 }

@@ -9,12 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.chatsuite.auth.password.BreachedPasswords;
-import dev.chatsuite.auth.password.PasswordHasher;
-import dev.chatsuite.auth.profile.MeView;
-import dev.chatsuite.auth.profile.Profile;
-import dev.chatsuite.auth.profile.ProfileViews;
-import dev.chatsuite.auth.tenant.Tenant;
+import dev.chatsuite.auth.credential.BreachedPasswords;
+import dev.chatsuite.auth.credential.PasswordHasher;
+import dev.chatsuite.auth.user.Account;
+import dev.chatsuite.auth.user.MeView;
+import dev.chatsuite.auth.user.Profile;
+import dev.chatsuite.auth.user.ProfileViews;
+import dev.chatsuite.auth.user.RequestValidation;
+import dev.chatsuite.auth.user.Tenant;
+import dev.chatsuite.auth.user.UniqueViolations;
 import dev.chatsuite.common.id.Uuids;
 import dev.chatsuite.common.problem.FieldError;
 import dev.chatsuite.common.problem.ProblemException;

@@ -11,11 +11,15 @@ import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import dev.chatsuite.auth.AuthConfig;
-import dev.chatsuite.auth.account.Account;
-import dev.chatsuite.auth.account.RequestValidation;
-import dev.chatsuite.auth.caller.Caller;
-import dev.chatsuite.auth.token.OpaqueTokens;
-import dev.chatsuite.auth.token.Sessions;
+import dev.chatsuite.auth.AuthProblem;
+import dev.chatsuite.auth.credential.BreachedPasswords;
+import dev.chatsuite.auth.credential.Caller;
+import dev.chatsuite.auth.credential.EndedSessionMarks;
+import dev.chatsuite.auth.credential.OpaqueTokens;
+import dev.chatsuite.auth.credential.PasswordHasher;
+import dev.chatsuite.auth.credential.Sessions;
+import dev.chatsuite.auth.user.Account;
+import dev.chatsuite.auth.user.RequestValidation;
 import dev.chatsuite.common.problem.FieldError;
 import dev.chatsuite.common.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -31,15 +35,17 @@ public class PasswordService {
     private final BreachedPasswords breached;
     private final RequestValidation validation;
     private final Sessions sessions;
+    private final EndedSessionMarks endedSessions;
     private final ResetMail mail;
     private final AuthConfig config;
 
     public PasswordService(PasswordHasher hasher, BreachedPasswords breached, RequestValidation validation, Sessions sessions,
-            ResetMail mail, AuthConfig config) {
+            EndedSessionMarks endedSessions, ResetMail mail, AuthConfig config) {
         this.hasher = hasher;
         this.breached = breached;
         this.validation = validation;
         this.sessions = sessions;
+        this.endedSessions = endedSessions;
         this.mail = mail;
         this.config = config;
     }
@@ -56,10 +62,10 @@ public class PasswordService {
                     }
                     return hasher.hash(request.newPassword()).chain(hash -> Panache.withTransaction(() -> Account
                             .update("passwordHash = ?1 where id = ?2", hash, account.id)
-                            .chain(() -> sessions.revokeAll(account.id))));
+                            .chain(() -> sessions.endAll(account.id))));
                 }))
                 .invoke(() -> LOG.infof("Password changed for account %s; all sessions ended", caller.userId()))
-                .replaceWithVoid();
+                .chain(endedSessions::publish);
     }
 
     /** Always succeeds from the caller's view, whether or not the email is known. */
@@ -107,15 +113,15 @@ public class PasswordService {
                             requireUsable(reset, now);
                             reset.usedAt = now;
                             return Account.update("passwordHash = ?1 where id = ?2", passwordHash, reset.accountId)
-                                    .chain(() -> sessions.revokeAll(reset.accountId))
+                                    .chain(() -> sessions.endAll(reset.accountId))
                                     .invoke(() -> LOG.infof("Password reset for account %s; all sessions ended", reset.accountId));
-                        }))).replaceWithVoid();
+                        })))
+                .chain(endedSessions::publish);
     }
 
     private static void requireUsable(PasswordReset reset, Instant now) {
         if (reset == null || reset.usedAt != null || reset.expiresAt.isBefore(now)) {
-            throw new ProblemException(400, "invalid-reset-token",
-                    "This reset link is invalid, expired or already used; ask for a new one.",
+            throw AuthProblem.INVALID_RESET_TOKEN.exception("This reset link is invalid, expired or already used; ask for a new one.",
                     List.of(new FieldError("token", "Invalid, expired or already used.")));
         }
     }

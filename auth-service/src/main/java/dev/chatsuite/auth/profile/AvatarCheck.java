@@ -8,8 +8,8 @@ import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import dev.chatsuite.auth.caller.Caller;
-import dev.chatsuite.auth.media.MediaClient;
+import dev.chatsuite.auth.credential.Caller;
+import dev.chatsuite.common.problem.CommonProblem;
 import dev.chatsuite.common.problem.FieldError;
 import dev.chatsuite.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -48,6 +48,6 @@ public class AvatarCheck {
     }
 
     private static ProblemException unavailable() {
-        return new ProblemException(503, "service-unavailable", "The avatar cannot be checked right now; retry later.");
+        return CommonProblem.SERVICE_UNAVAILABLE.exception("The avatar cannot be checked right now; retry later.");
     }
 }

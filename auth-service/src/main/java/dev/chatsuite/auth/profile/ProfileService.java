@@ -12,10 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.chatsuite.auth.account.Account;
-import dev.chatsuite.auth.account.RequestValidation;
-import dev.chatsuite.auth.caller.Caller;
-import dev.chatsuite.auth.tenant.Tenant;
+import dev.chatsuite.auth.credential.Caller;
+import dev.chatsuite.auth.user.Account;
+import dev.chatsuite.auth.user.MeView;
+import dev.chatsuite.auth.user.Profile;
+import dev.chatsuite.auth.user.ProfileViews;
+import dev.chatsuite.auth.user.PublicProfileView;
+import dev.chatsuite.auth.user.RequestValidation;
+import dev.chatsuite.auth.user.Tenant;
 import dev.chatsuite.common.problem.FieldError;
 import dev.chatsuite.common.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -106,19 +110,16 @@ public class ProfileService {
         String hql = "select a, p from Account a, Profile p where p.accountId = a.id and a.active = true and " + tenantClause
                 + " and (lower(a.username) like :prefix escape '\\' or lower(p.displayName) like :prefix escape '\\') and lower(a.username) > :after"
                 + " order by lower(a.username)";
-        return Panache.withSession(() -> {
-            var query = Account.getSession().chain(session -> {
-                var q2 = session.createSelectionQuery(hql, Object[].class)
-                        .setParameter("prefix", prefix)
-                        .setParameter("after", after)
-                        .setMaxResults(limit + 1);
-                if (caller.tenantId() != null) {
-                    q2.setParameter("tenant", caller.tenantId());
-                }
-                return q2.getResultList();
-            });
-            return query;
-        }).map(rows -> {
+        return Panache.withSession(() -> Account.getSession().chain(session -> {
+            var query = session.createSelectionQuery(hql, Object[].class)
+                    .setParameter("prefix", prefix)
+                    .setParameter("after", after)
+                    .setMaxResults(limit + 1);
+            if (caller.tenantId() != null) {
+                query.setParameter("tenant", caller.tenantId());
+            }
+            return query.getResultList();
+        })).map(rows -> {
             List<PublicProfileView> items = rows.stream().limit(limit)
                     .map(row -> views.publicProfile((Account) row[0], (Profile) row[1])).toList();
             String next = rows.size() > limit ? items.get(items.size() - 1).username() : null;

@@ -3,7 +3,6 @@ package dev.chatsuite.auth.profile;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -14,20 +13,24 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.chatsuite.auth.caller.Callers;
-import dev.chatsuite.auth.caller.Paging;
+import dev.chatsuite.auth.credential.Caller;
+import dev.chatsuite.auth.user.Paging;
+import dev.chatsuite.auth.user.PublicProfileView;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/users")
 @Tag(name = "profile")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class UserResource {
 
-    private final Callers callers;
+    private final SecurityIdentity identity;
     private final ProfileService profiles;
 
-    public UserResource(Callers callers, ProfileService profiles) {
-        this.callers = callers;
+    public UserResource(SecurityIdentity identity, ProfileService profiles) {
+        this.identity = identity;
         this.profiles = profiles;
     }
 
@@ -37,8 +40,8 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "PublicProfile (never the email)")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "Unknown, disabled, or of another tenant")
-    public Uni<PublicProfileView> get(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id) {
-        return callers.require(authorization).chain(caller -> profiles.publicProfile(caller, id));
+    public Uni<PublicProfileView> get(@PathParam("id") UUID id) {
+        return profiles.publicProfile(Caller.of(identity), id);
     }
 
     @GET
@@ -46,9 +49,8 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "A page of PublicProfile, by username")
     @APIResponse(responseCode = "400", description = "limit outside 1..100")
     @APIResponse(responseCode = "401", description = "No valid token")
-    public Uni<ProfileService.Page> search(@HeaderParam("Authorization") String authorization, @QueryParam("q") String q,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        int size = Paging.limit(limit);
-        return callers.require(authorization).chain(caller -> profiles.search(caller, q, size, cursor));
+    public Uni<ProfileService.Page> search(@QueryParam("q") String q, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        return profiles.search(Caller.of(identity), q, Paging.limit(limit), cursor);
     }
 }

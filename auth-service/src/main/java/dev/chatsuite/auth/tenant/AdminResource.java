@@ -2,8 +2,8 @@ package dev.chatsuite.auth.tenant;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,22 +16,24 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.chatsuite.auth.caller.Callers;
-import dev.chatsuite.auth.profile.MeView;
-import dev.chatsuite.auth.profile.TenantView;
+import dev.chatsuite.auth.credential.Caller;
+import dev.chatsuite.auth.user.MeView;
+import dev.chatsuite.auth.user.TenantView;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/admin")
 @Tag(name = "admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
+@RolesAllowed("admin")
 public class AdminResource {
 
-    private final Callers callers;
+    private final SecurityIdentity identity;
     private final AdminService admin;
 
-    public AdminResource(Callers callers, AdminService admin) {
-        this.callers = callers;
+    public AdminResource(SecurityIdentity identity, AdminService admin) {
+        this.identity = identity;
         this.admin = admin;
     }
 
@@ -43,8 +45,8 @@ public class AdminResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "409", description = "Slug taken")
-    public Uni<RestResponse<TenantView>> createTenant(@HeaderParam("Authorization") String authorization, CreateTenantRequest request) {
-        return callers.requireAdmin(authorization).chain(caller -> admin.createTenant(caller, request))
+    public Uni<RestResponse<TenantView>> createTenant(CreateTenantRequest request) {
+        return admin.createTenant(Caller.of(identity), request)
                 .map(tenant -> RestResponse.status(RestResponse.Status.CREATED, tenant));
     }
 
@@ -55,7 +57,7 @@ public class AdminResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such user")
-    public Uni<MeView> patchUser(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id, AdminUserPatch patch) {
-        return callers.requireAdmin(authorization).chain(caller -> admin.setActive(caller, id, patch));
+    public Uni<MeView> patchUser(@PathParam("id") UUID id, AdminUserPatch patch) {
+        return admin.setActive(Caller.of(identity), id, patch);
     }
 }

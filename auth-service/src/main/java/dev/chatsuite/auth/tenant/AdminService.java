@@ -8,15 +8,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.chatsuite.auth.account.Account;
-import dev.chatsuite.auth.account.RequestValidation;
-import dev.chatsuite.auth.account.UniqueViolations;
-import dev.chatsuite.auth.caller.Caller;
-import dev.chatsuite.auth.profile.Profile;
-import dev.chatsuite.auth.profile.ProfileViews;
-import dev.chatsuite.auth.profile.MeView;
-import dev.chatsuite.auth.profile.TenantView;
-import dev.chatsuite.auth.token.Sessions;
+import dev.chatsuite.auth.credential.Caller;
+import dev.chatsuite.auth.credential.EndedSessionMarks;
+import dev.chatsuite.auth.credential.Sessions;
+import dev.chatsuite.auth.user.Account;
+import dev.chatsuite.auth.user.MeView;
+import dev.chatsuite.auth.user.Profile;
+import dev.chatsuite.auth.user.ProfileViews;
+import dev.chatsuite.auth.user.RequestValidation;
+import dev.chatsuite.auth.user.Tenant;
+import dev.chatsuite.auth.user.TenantView;
+import dev.chatsuite.auth.user.UniqueViolations;
 import dev.chatsuite.common.id.Uuids;
 import dev.chatsuite.common.problem.FieldError;
 import dev.chatsuite.common.problem.ProblemException;
@@ -31,12 +33,17 @@ public class AdminService {
 
     private final RequestValidation validation;
     private final Sessions sessions;
+    private final EndedSessionMarks endedSessions;
     private final ProfileViews views;
 
-    public AdminService(RequestValidation validation, Sessions sessions, ProfileViews views) {
+    public AdminService(RequestValidation validation, Sessions sessions, EndedSessionMarks endedSessions, ProfileViews views) {
         this.validation = validation;
         this.sessions = sessions;
+        this.endedSessions = endedSessions;
         this.views = views;
+    }
+
+    private record Changed(MeView me, List<UUID> endedSessions) {
     }
 
     public Uni<TenantView> createTenant(Caller admin, CreateTenantRequest request) {
@@ -62,15 +69,18 @@ public class AdminService {
             throw ProblemException.badRequest("A JSON body is required.", List.of());
         }
         RequestValidation.throwIfAny(validation.violations(patch));
-        return Panache.withTransaction(() -> Account.<Account>findById(userId).chain(account -> {
+        Uni<Changed> changed = Panache.withTransaction(() -> Account.<Account>findById(userId).chain(account -> {
             if (account == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("No user with this id."));
             }
             account.active = patch.active();
-            Uni<Integer> revoke = patch.active() ? Uni.createFrom().item(0) : sessions.revokeAll(account.id);
-            return revoke.chain(() -> Profile.<Profile>findById(account.id))
+            Uni<List<UUID>> ended = patch.active() ? Uni.createFrom().item(List.of()) : sessions.endAll(account.id);
+            return ended.chain(sessionIds -> Profile.<Profile>findById(account.id)
                     .chain(profile -> (account.tenantId == null ? Uni.createFrom().<Tenant>nullItem() : Tenant.<Tenant>findById(account.tenantId))
-                            .map(tenant -> views.me(account, profile, tenant)));
-        })).invoke(me -> LOG.infof("Account %s set active=%s by %s", userId, patch.active(), admin.userId()));
+                            .map(tenant -> new Changed(views.me(account, profile, tenant), sessionIds))));
+        }));
+        return changed.invoke(() -> LOG.infof("Account %s set active=%s by %s", userId, patch.active(), admin.userId()))
+                .call(result -> endedSessions.publish(result.endedSessions()))
+                .map(Changed::me);
     }
 }

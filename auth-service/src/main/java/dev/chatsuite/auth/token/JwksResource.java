@@ -9,6 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.chatsuite.auth.credential.SigningKeys;
+
 @Path("/.well-known/jwks.json")
 @Tag(name = "token")
 public class JwksResource {

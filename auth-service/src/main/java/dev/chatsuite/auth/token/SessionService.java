@@ -5,7 +5,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.chatsuite.auth.caller.Caller;
+import dev.chatsuite.auth.credential.Caller;
+import dev.chatsuite.auth.credential.EndedSessionMarks;
+import dev.chatsuite.auth.credential.Session;
+import dev.chatsuite.auth.credential.Sessions;
 import dev.chatsuite.common.problem.FieldError;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.common.time.Timestamps;
@@ -17,6 +20,14 @@ import io.smallrye.mutiny.Uni;
 public class SessionService {
 
     public record Page(List<SessionView> items, String nextCursor) {
+    }
+
+    private final Sessions sessions;
+    private final EndedSessionMarks endedSessions;
+
+    public SessionService(Sessions sessions, EndedSessionMarks endedSessions) {
+        this.sessions = sessions;
+        this.endedSessions = endedSessions;
     }
 
     public Uni<Page> list(Caller caller, int limit, String cursor) {
@@ -37,21 +48,18 @@ public class SessionService {
     }
 
     public Uni<Void> end(Caller caller, UUID sessionId) {
-        return Panache.withTransaction(() -> Session.update(
-                "revokedAt = current_timestamp where id = ?1 and accountId = ?2 and revokedAt is null", sessionId, caller.userId()))
-                .map(updated -> {
-                    if (updated == 0) {
+        return Panache.withTransaction(() -> sessions.endOne(caller.userId(), sessionId))
+                .invoke(ended -> {
+                    if (ended.isEmpty()) {
                         throw ProblemException.notFound("No live session of yours has this id.");
                     }
-                    return null;
-                });
+                })
+                .chain(endedSessions::publish);
     }
 
     public Uni<Void> endOthers(Caller caller) {
-        return Panache.withTransaction(() -> Session.update(
-                "revokedAt = current_timestamp where accountId = ?1 and revokedAt is null and id <> ?2", caller.userId(),
-                caller.sessionId() == null ? new UUID(0, 0) : caller.sessionId()))
-                .replaceWithVoid();
+        return Panache.withTransaction(() -> sessions.endAllBut(caller.userId(), caller.sessionId()))
+                .chain(endedSessions::publish);
     }
 
     private static UUID parseCursor(String cursor) {

@@ -11,10 +11,17 @@ import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import dev.chatsuite.auth.AuthConfig;
-import dev.chatsuite.auth.account.Account;
-import dev.chatsuite.auth.account.RequestValidation;
-import dev.chatsuite.auth.password.PasswordHasher;
-import dev.chatsuite.auth.tenant.Tenant;
+import dev.chatsuite.auth.AuthProblem;
+import dev.chatsuite.auth.credential.AccessTokens;
+import dev.chatsuite.auth.credential.EndedSessionMarks;
+import dev.chatsuite.auth.credential.OpaqueTokens;
+import dev.chatsuite.auth.credential.PasswordHasher;
+import dev.chatsuite.auth.credential.RefreshToken;
+import dev.chatsuite.auth.credential.Session;
+import dev.chatsuite.auth.credential.Sessions;
+import dev.chatsuite.auth.user.Account;
+import dev.chatsuite.auth.user.RequestValidation;
+import dev.chatsuite.auth.user.Tenant;
 import dev.chatsuite.common.id.Uuids;
 import dev.chatsuite.common.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -23,7 +30,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Login, refresh with rotation, logout. Every refresh token is used once: its use marks it
  * rotated and issues the next in the same family (session); presenting a rotated one again
- * means it leaked, so the whole family is revoked.
+ * means it leaked, so the whole family is revoked. A session that ends is published to the
+ * other services ({@link EndedSessionMarks}).
  */
 @ApplicationScoped
 public class TokenService {
@@ -34,14 +42,16 @@ public class TokenService {
     private final PasswordHasher hasher;
     private final AccessTokens accessTokens;
     private final Sessions sessions;
+    private final EndedSessionMarks endedSessions;
     private final RequestValidation validation;
     private final AuthConfig config;
 
-    public TokenService(PasswordHasher hasher, AccessTokens accessTokens, Sessions sessions, RequestValidation validation,
-            AuthConfig config) {
+    public TokenService(PasswordHasher hasher, AccessTokens accessTokens, Sessions sessions, EndedSessionMarks endedSessions,
+            RequestValidation validation, AuthConfig config) {
         this.hasher = hasher;
         this.accessTokens = accessTokens;
         this.sessions = sessions;
+        this.endedSessions = endedSessions;
         this.validation = validation;
         this.config = config;
     }
@@ -61,7 +71,7 @@ public class TokenService {
                             }
                             if (!account.active) {
                                 LOG.infof("Login refused from %s: account %s is disabled", clientIp, account.id);
-                                return Uni.createFrom().failure(new ProblemException(403, "account-disabled", "This account has been disabled."));
+                                return Uni.createFrom().failure(AuthProblem.ACCOUNT_DISABLED.exception("This account has been disabled."));
                             }
                             LOG.infof("Login of account %s from %s", account.id, clientIp);
                             return startSession(account, userAgent, clientIp);
@@ -102,7 +112,7 @@ public class TokenService {
                             return Uni.createFrom().nullItem();
                         }
                         if (token.rotatedAt != null) {
-                            return sessions.revoke(session.id).map(ignored -> new Rotation(null, null, session.id, null, true));
+                            return sessions.end(session.id).map(ignored -> new Rotation(null, null, session.id, null, true));
                         }
                         return Account.<Account>findById(session.accountId).chain(account -> {
                             if (account == null || !account.active) {
@@ -121,6 +131,8 @@ public class TokenService {
                         });
                     });
                 }))
+                .call(rotation -> rotation != null && rotation.reused() ? endedSessions.publish(List.of(rotation.sessionId()))
+                        : Uni.createFrom().voidItem())
                 .map(rotation -> {
                     if (rotation == null) {
                         throw ProblemException.unauthorized("The refresh token is invalid, expired or revoked.");
@@ -139,8 +151,10 @@ public class TokenService {
         }
         String hash = OpaqueTokens.hash(request.refreshToken());
         return Panache.withTransaction(() -> RefreshToken.<RefreshToken>findById(hash)
-                .chain(token -> token == null ? Uni.createFrom().item(0) : sessions.revoke(token.sessionId)))
-                .replaceWithVoid();
+                .chain(token -> token == null ? Uni.createFrom().item(List.<UUID>of())
+                        : sessions.end(token.sessionId).replaceWith(List.of(token.sessionId))))
+                // Published even when the session had ended already, in case Redis missed it then.
+                .chain(endedSessions::publish);
     }
 
     private RefreshToken newToken(String refresh, UUID sessionId, Instant now) {

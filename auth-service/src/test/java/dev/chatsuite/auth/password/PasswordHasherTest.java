@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.chatsuite.auth.credential.PasswordHasher;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
