@@ -265,7 +265,6 @@ class HostileClientTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Open defect (issue 21): after aborted upgrades alice can still be shown online; see docs/security.md")
     void shouldNotShowAUserOnlineAfterTheirUpgradesWereAborted() throws Exception {
         abortUpgrades(alice, 200);
         Thread.sleep(5_000);
