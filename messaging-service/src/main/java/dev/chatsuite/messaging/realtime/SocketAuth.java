@@ -13,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import dev.chatsuite.common.http.BearerToken;
+import dev.chatsuite.messaging.MessagingProblem;
 import dev.chatsuite.messaging.caller.EndedSessionCheck;
 import dev.chatsuite.messaging.directory.AccountClient;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -35,6 +36,8 @@ public class SocketAuth {
     private static final Logger LOG = Logger.getLogger(SocketAuth.class);
     /** What a ?token= that cannot be percent-decoded reads as: no JWT parses it. */
     static final String MALFORMED = "malformed";
+    /** The close reason of a token whose session has ended: its problem slug first, as on REST. */
+    private static final String SESSION_ENDED = MessagingProblem.SESSION_ENDED.slug() + ": this session has ended; sign in again.";
     private final JWTParser parser;
     private final AccountClient accounts;
     private final Vertx vertx;
@@ -69,7 +72,7 @@ public class SocketAuth {
         }), false).chain(jwt -> jwt == null
                 ? Uni.createFrom().item(new Outcome(null, ChatSession.UNAUTHENTICATED, "The access token is not valid."))
                 : ended.ended(jwt).chain(sessionEnded -> sessionEnded
-                        ? Uni.createFrom().item(new Outcome(null, ChatSession.UNAUTHENTICATED, "session-ended: this session has ended; sign in again."))
+                        ? Uni.createFrom().item(new Outcome(null, ChatSession.UNAUTHENTICATED, SESSION_ENDED))
                         : checkAccount(jwt)));
     }
 
