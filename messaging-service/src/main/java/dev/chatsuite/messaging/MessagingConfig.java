@@ -2,6 +2,7 @@ package dev.chatsuite.messaging;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -33,6 +34,16 @@ public interface MessagingConfig {
     @WithName("max-attachments")
     @WithDefault("10")
     int maxAttachments();
+
+    /** Largest file of a multipart post: media-service's own limit (MEDIA_MAX_BYTES). */
+    @WithName("max-file-bytes")
+    @WithDefault("10485760")
+    MemorySize maxFileBytes();
+
+    /** Largest multipart post, its files and fields together (MESSAGING_MAX_REQUEST_BYTES). */
+    @WithName("max-post-bytes")
+    @WithDefault("101M")
+    MemorySize maxPostBytes();
 
     /** Most participants in a group. */
     @WithName("max-group-size")

@@ -15,10 +15,12 @@ import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.chatsuite.common.media.MediaUrlSigner;
+import dev.chatsuite.common.problem.CommonProblem;
 import dev.chatsuite.common.problem.FieldError;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.common.problem.ProblemType;
 import dev.chatsuite.messaging.MessagingConfig;
+import dev.chatsuite.messaging.MessagingProblem;
 import dev.chatsuite.messaging.caller.Caller;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -149,14 +151,15 @@ public class Attachments {
         try {
             JsonObject problem = new JsonObject(e.getResponse().readEntity(String.class));
             String type = problem.getString("type", ProblemType.forStatus(status));
-            String slug = type.startsWith(ProblemType.BASE) ? type.substring(ProblemType.BASE.length()) : "client-error";
+            String slug = type.startsWith(ProblemType.BASE) ? type.substring(ProblemType.BASE.length()) : MessagingProblem.ATTACHMENT_REFUSED.slug();
+            // media-service's own slug and status, passed on.
             return new ProblemException(status, slug, problem.getString("detail", "The file was refused."));
         } catch (RuntimeException unreadable) {
-            return new ProblemException(status, "attachment-refused", "The file was refused by media storage.");
+            return new ProblemException(status, MessagingProblem.ATTACHMENT_REFUSED.slug(), "The file was refused by media storage.");
         }
     }
 
     private static ProblemException unavailable() {
-        return new ProblemException(503, "service-unavailable", "Attachments cannot be stored right now; retry later.");
+        return CommonProblem.SERVICE_UNAVAILABLE.exception("Attachments cannot be stored right now; retry later.");
     }
 }

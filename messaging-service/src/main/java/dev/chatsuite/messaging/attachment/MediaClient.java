@@ -7,6 +7,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 
@@ -18,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 
 /** media-service, always called with the caller's own token. */
 @RegisterRestClient(configKey = "media")
-@jakarta.ws.rs.Path("/api/media")
+@Path("/api/media")
 @ClientHeaderParam(name = "X-Request-Id", value = "{dev.chatsuite.common.request.RequestIds.current}", required = false)
 public interface MediaClient {
 
@@ -28,10 +29,10 @@ public interface MediaClient {
     Uni<AttachmentRecord> upload(ClientMultipartForm form, @HeaderParam("Authorization") String authorization);
 
     @GET
-    @jakarta.ws.rs.Path("/{id}/metadata")
+    @Path("/{id}/metadata")
     Uni<AttachmentRecord> metadata(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization);
 
     @DELETE
-    @jakarta.ws.rs.Path("/{id}")
+    @Path("/{id}")
     Uni<Void> delete(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization);
 }

@@ -2,22 +2,22 @@ package dev.chatsuite.messaging.caller;
 
 import java.util.UUID;
 
-import jakarta.enterprise.context.RequestScoped;
-
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The caller of the current request, from the access token smallrye-jwt verified. */
-@RequestScoped
-public class Callers {
+import io.quarkus.security.identity.SecurityIdentity;
 
-    private final JsonWebToken jwt;
+/**
+ * Who is calling, from the access token smallrye-jwt verified: a REST resource passes the
+ * {@link SecurityIdentity} Quarkus security injects (its endpoints are {@code @Authenticated}),
+ * the socket path the token it verified at the upgrade.
+ */
+public final class Callers {
 
-    public Callers(JsonWebToken jwt) {
-        this.jwt = jwt;
+    private Callers() {
     }
 
-    public Caller current() {
-        return of(jwt);
+    public static Caller of(SecurityIdentity identity) {
+        return of((JsonWebToken) identity.getPrincipal());
     }
 
     public static Caller of(JsonWebToken jwt) {

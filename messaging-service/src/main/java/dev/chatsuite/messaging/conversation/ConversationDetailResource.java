@@ -18,21 +18,22 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.chatsuite.messaging.caller.Callers;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
+/** One conversation: read it, and change its membership. */
 @Path("/api/conversations/{id}")
 @Authenticated
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
-/** One conversation: read it, and change its membership. */
 public class ConversationDetailResource {
 
     private final ConversationService conversations;
-    private final Callers callers;
+    private final SecurityIdentity identity;
 
-    public ConversationDetailResource(ConversationService conversations, Callers callers) {
+    public ConversationDetailResource(ConversationService conversations, SecurityIdentity identity) {
         this.conversations = conversations;
-        this.callers = callers;
+        this.identity = identity;
     }
 
     @GET
@@ -40,7 +41,7 @@ public class ConversationDetailResource {
     @APIResponse(responseCode = "200", description = "The conversation")
     @APIResponse(responseCode = "404", description = "Not a participant, or no such conversation")
     public Uni<ConversationView> get(@RestPath UUID id) {
-        return conversations.get(callers.current(), id);
+        return conversations.get(Callers.of(identity), id);
     }
 
     @POST
@@ -52,7 +53,7 @@ public class ConversationDetailResource {
     @APIResponse(responseCode = "403", description = "Not a group")
     @APIResponse(responseCode = "404", description = "Not a participant, or the user is unknown or of another tenant")
     public Uni<RestResponse<ConversationView>> addMember(@RestPath UUID id, AddMemberRequest request) {
-        return conversations.addMember(callers.current(), id, request)
+        return conversations.addMember(Callers.of(identity), id, request)
                 .map(outcome -> outcome.created() ? RestResponse.status(RestResponse.Status.CREATED, outcome.conversation())
                         : RestResponse.ok(outcome.conversation()));
     }
@@ -64,6 +65,6 @@ public class ConversationDetailResource {
     @APIResponse(responseCode = "403", description = "Someone else, or a direct conversation")
     @APIResponse(responseCode = "404", description = "Not a participant")
     public Uni<RestResponse<Void>> removeMember(@RestPath UUID id, @RestPath UUID userId) {
-        return conversations.removeMember(callers.current(), id, userId).map(v -> RestResponse.noContent());
+        return conversations.removeMember(Callers.of(identity), id, userId).map(v -> RestResponse.noContent());
     }
 }

@@ -18,8 +18,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 import dev.chatsuite.messaging.caller.Callers;
 import dev.chatsuite.messaging.page.Page;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
+/** The caller's conversations: start one, list them. */
 @Path("/api/conversations")
 @Authenticated
 @SecurityRequirement(name = "bearer")
@@ -27,11 +29,11 @@ import io.smallrye.mutiny.Uni;
 public class ConversationResource {
 
     private final ConversationService conversations;
-    private final Callers callers;
+    private final SecurityIdentity identity;
 
-    public ConversationResource(ConversationService conversations, Callers callers) {
+    public ConversationResource(ConversationService conversations, SecurityIdentity identity) {
         this.conversations = conversations;
-        this.callers = callers;
+        this.identity = identity;
     }
 
     @POST
@@ -42,7 +44,7 @@ public class ConversationResource {
     @APIResponse(responseCode = "400", description = "Field errors, or a direct conversation with yourself")
     @APIResponse(responseCode = "404", description = "A participant is unknown or of another tenant")
     public Uni<RestResponse<ConversationView>> create(CreateConversationRequest request) {
-        return conversations.create(callers.current(), request).map(outcome -> outcome.created()
+        return conversations.create(Callers.of(identity), request).map(outcome -> outcome.created()
                 ? RestResponse.ResponseBuilder.<ConversationView>created(URI.create("/api/conversations/" + outcome.conversation().id()))
                         .entity(outcome.conversation()).build()
                 : RestResponse.ok(outcome.conversation()));
@@ -53,7 +55,7 @@ public class ConversationResource {
     @APIResponse(responseCode = "200", description = "A page of conversations")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
     public Uni<Page<ConversationView>> list(@RestQuery Integer limit, @RestQuery String cursor) {
-        return conversations.list(callers.current(), limit, cursor);
+        return conversations.list(Callers.of(identity), limit, cursor);
     }
 
 }

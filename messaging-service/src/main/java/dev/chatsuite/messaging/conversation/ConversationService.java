@@ -16,6 +16,7 @@ import dev.chatsuite.common.problem.FieldError;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.common.time.Timestamps;
 import dev.chatsuite.messaging.MessagingConfig;
+import dev.chatsuite.messaging.MessagingProblem;
 import dev.chatsuite.messaging.caller.Caller;
 import dev.chatsuite.messaging.directory.Directory;
 import dev.chatsuite.messaging.message.MessageViews;
@@ -138,7 +139,7 @@ public class ConversationService {
                 return Uni.createFrom().item(new Outcome(current, false));
             }
             if (current.participantIds().size() > config.maxGroupSize()) {
-                return Uni.createFrom().failure(new ProblemException(409, "group-full", "The group already has the most participants allowed."));
+                return Uni.createFrom().failure(MessagingProblem.GROUP_FULL.exception("The group already has the most participants allowed."));
             }
             return directory.requireVisible(caller, List.of(request.userId()))
                     .chain(() -> conversations.addParticipants(conversation, List.of(request.userId()), now()))

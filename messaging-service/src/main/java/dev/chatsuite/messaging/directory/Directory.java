@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
+import dev.chatsuite.common.problem.CommonProblem;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.messaging.caller.Caller;
 import io.smallrye.mutiny.Multi;
@@ -21,7 +23,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Directory {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Directory.class);
+    private static final Logger LOG = Logger.getLogger(Directory.class);
     private static final int CONCURRENCY = 8;
     private final DirectoryClient auth;
 
@@ -55,6 +57,6 @@ public class Directory {
     }
 
     private static ProblemException unavailable() {
-        return new ProblemException(503, "service-unavailable", "Users cannot be checked right now; retry later.");
+        return CommonProblem.SERVICE_UNAVAILABLE.exception("Users cannot be checked right now; retry later.");
     }
 }

@@ -1,5 +1,7 @@
 package dev.chatsuite.messaging.http;
 
+import java.util.Locale;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -61,7 +63,7 @@ public class JsonBodyLimit {
         if (contentType == null) {
             return false;
         }
-        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        String type = contentType.toLowerCase(Locale.ROOT);
         int semicolon = type.indexOf(';');
         String bare = (semicolon < 0 ? type : type.substring(0, semicolon)).trim();
         return bare.equals("application/json") || bare.endsWith("+json");

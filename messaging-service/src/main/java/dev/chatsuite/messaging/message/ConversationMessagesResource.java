@@ -22,21 +22,22 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import dev.chatsuite.messaging.caller.Callers;
 import dev.chatsuite.messaging.page.Page;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
+/** A conversation's messages: history, posting and the read marker. */
 @Path("/api/conversations/{id}")
 @Authenticated
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
-/** A conversation's messages: history, posting and the read marker. */
 public class ConversationMessagesResource {
 
     private final MessageService messages;
-    private final Callers callers;
+    private final SecurityIdentity identity;
 
-    public ConversationMessagesResource(MessageService messages, Callers callers) {
+    public ConversationMessagesResource(MessageService messages, SecurityIdentity identity) {
         this.messages = messages;
-        this.callers = callers;
+        this.identity = identity;
     }
 
     @GET
@@ -47,7 +48,7 @@ public class ConversationMessagesResource {
     @APIResponse(responseCode = "404", description = "Not a participant, or no such conversation")
     public Uni<Page<MessageView>> history(@RestPath UUID id, @RestQuery Long after, @RestQuery Long before, @RestQuery Integer limit,
             @RestQuery String cursor) {
-        return messages.history(callers.current(), id, after, before, limit, cursor);
+        return messages.history(Callers.of(identity), id, after, before, limit, cursor);
     }
 
     @POST
@@ -60,7 +61,7 @@ public class ConversationMessagesResource {
     @APIResponse(responseCode = "404", description = "Not a participant, or no such conversation")
     public Uni<RestResponse<MessageView>> post(@RestPath UUID id, PostMessageRequest request) {
         PostMessageRequest body = request == null ? new PostMessageRequest(null, null, null) : request;
-        return messages.post(callers.current(), id, body).map(ConversationMessagesResource::response);
+        return messages.post(Callers.of(identity), id, body).map(ConversationMessagesResource::response);
     }
 
     @POST
@@ -75,7 +76,7 @@ public class ConversationMessagesResource {
     @APIResponse(responseCode = "415", description = "A file of a type that is not accepted")
     public Uni<RestResponse<MessageView>> postWithFiles(@RestPath UUID id, @RestForm String body, @RestForm("files") List<FileUpload> files,
             @RestForm String clientMessageId) {
-        return messages.post(callers.current(), id, body, files, clientMessageId).map(ConversationMessagesResource::response);
+        return messages.post(Callers.of(identity), id, body, files, clientMessageId).map(ConversationMessagesResource::response);
     }
 
     @POST
@@ -86,7 +87,7 @@ public class ConversationMessagesResource {
     @APIResponse(responseCode = "400", description = "No seq")
     @APIResponse(responseCode = "404", description = "Not a participant")
     public Uni<RestResponse<Void>> read(@RestPath UUID id, ReadRequest request) {
-        return messages.markRead(callers.current(), id, request).map(v -> RestResponse.noContent());
+        return messages.markRead(Callers.of(identity), id, request).map(v -> RestResponse.noContent());
     }
 
     private static RestResponse<MessageView> response(MessageService.Outcome outcome) {

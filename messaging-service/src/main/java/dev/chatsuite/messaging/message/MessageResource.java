@@ -17,21 +17,22 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.chatsuite.messaging.caller.Callers;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
+/** One message: its sender edits or deletes it. */
 @Path("/api/messages/{id}")
 @Authenticated
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
-/** One message: its sender edits or deletes it. */
 public class MessageResource {
 
     private final MessageService messages;
-    private final Callers callers;
+    private final SecurityIdentity identity;
 
-    public MessageResource(MessageService messages, Callers callers) {
+    public MessageResource(MessageService messages, SecurityIdentity identity) {
         this.messages = messages;
-        this.callers = callers;
+        this.identity = identity;
     }
 
     @PATCH
@@ -42,7 +43,7 @@ public class MessageResource {
     @APIResponse(responseCode = "404", description = "Not visible to you")
     @APIResponse(responseCode = "409", description = "The message was deleted")
     public Uni<MessageView> edit(@RestPath UUID id, EditMessageRequest request) {
-        return messages.edit(callers.current(), id, request);
+        return messages.edit(Callers.of(identity), id, request);
     }
 
     @DELETE
@@ -51,7 +52,7 @@ public class MessageResource {
     @APIResponse(responseCode = "403", description = "Not the sender")
     @APIResponse(responseCode = "404", description = "Not visible to you")
     public Uni<RestResponse<Void>> delete(@RestPath UUID id) {
-        return messages.delete(callers.current(), id).map(v -> RestResponse.noContent());
+        return messages.delete(Callers.of(identity), id).map(v -> RestResponse.noContent());
     }
 
 }

@@ -18,6 +18,7 @@ import dev.chatsuite.common.id.Uuids;
 import dev.chatsuite.common.problem.FieldError;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.messaging.MessagingConfig;
+import dev.chatsuite.messaging.MessagingProblem;
 import dev.chatsuite.messaging.attachment.AttachmentRecord;
 import dev.chatsuite.messaging.attachment.Attachments;
 import dev.chatsuite.messaging.caller.Caller;
@@ -116,11 +117,11 @@ public class MessageService {
         String body = request == null || request.body() == null ? "" : request.body();
         return ownMessage(caller, messageId).chain(message -> {
             if (message.deletedAt() != null) {
-                return Uni.createFrom().failure(new ProblemException(409, "message-deleted", "A deleted message cannot be edited."));
+                return Uni.createFrom().failure(deleted());
             }
             validate(body, !message.attachments().isEmpty(), null);
             return messages.edit(messageId, body, now()).chain(edited -> {
-                MessageView view = views.of(edited.orElseThrow(() -> new ProblemException(409, "message-deleted", "A deleted message cannot be edited.")));
+                MessageView view = views.of(edited.orElseThrow(MessageService::deleted));
                 return participants.of(message.conversationId())
                         .chain(users -> publish(users, () -> Events.updated(view)))
                         .replaceWith(view);
@@ -236,6 +237,10 @@ public class MessageService {
         return broker.publish(recipients, event.get())
                 .onFailure().invoke(e -> LOG.warnf("An event could not be published: %s", e.getClass().getSimpleName()))
                 .onFailure().recoverWithNull();
+    }
+
+    private static ProblemException deleted() {
+        return MessagingProblem.MESSAGE_DELETED.exception("A deleted message cannot be edited.");
     }
 
     static ProblemException notFound() {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.chatsuite.messaging.attachment.AttachmentRecord;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 
 /** A {@code message} row. */
@@ -38,12 +39,12 @@ public record StoredMessage(UUID id, UUID conversationId, long seq, UUID senderI
             return List.of();
         }
         return new JsonArray(json).stream()
-                .map(o -> ((io.vertx.core.json.JsonObject) o).mapTo(AttachmentRecord.class))
+                .map(o -> ((JsonObject) o).mapTo(AttachmentRecord.class))
                 .toList();
     }
 
     /** A JSON array (not a string), so the client sends it as jsonb. */
     static JsonArray attachmentsJson(List<AttachmentRecord> records) {
-        return new JsonArray(records.stream().map(io.vertx.core.json.JsonObject::mapFrom).toList());
+        return new JsonArray(records.stream().map(JsonObject::mapFrom).toList());
     }
 }

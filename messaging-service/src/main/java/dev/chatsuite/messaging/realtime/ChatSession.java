@@ -1,13 +1,13 @@
 package dev.chatsuite.messaging.realtime;
 
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.chatsuite.messaging.caller.Caller;
 import dev.chatsuite.messaging.fanout.FanoutContext;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -32,11 +32,13 @@ final class ChatSession {
     private final DeliveryOrder order;
     private final FrameBudget budget;
     private final TypingThrottle typing;
+    private static final int OPEN = 0;
+    private static final int JOINED = 1;
+    private static final int RELEASED = 2;
     private int badFrames;
     private volatile long expiryTimer = -1;
-    /** null while open, the presence join once joined, {@link #RELEASED} once ended. */
-    private final AtomicReference<Object> life = new AtomicReference<>();
-    private static final Object RELEASED = new Object();
+    /** OPEN, then JOINED once it joined presence, RELEASED once ended. */
+    private final AtomicInteger life = new AtomicInteger(OPEN);
 
     ChatSession(WebSocketConnection connection, Caller caller, FanoutContext fanout, GapFills fills, RealtimeConfig config) {
         this.connection = connection;
@@ -91,14 +93,14 @@ final class ChatSession {
     }
 
     /** The socket is subscribed and its baseline read: {@code ready} goes first, then what was held meanwhile. */
-    void start(java.util.Map<java.util.UUID, Long> positions) {
+    void start(Map<UUID, Long> positions) {
         fanout.execute(() -> {
             send(new JsonObject().put("type", "ready").put("userId", caller.userId().toString()).put("connectionId", connection.id()));
             order.start(positions);
         });
     }
 
-    void resync(java.util.Map<java.util.UUID, Long> positions) {
+    void resync(Map<UUID, Long> positions) {
         fanout.execute(() -> order.resync(positions));
     }
 
@@ -145,29 +147,25 @@ final class ChatSession {
     }
 
     /**
-     * Joins presence unless the session has already been released (the client left during
-     * authentication): a session that never joined never leaves.
+     * Marks the session joined to presence unless it has already been released (the client left
+     * while it was opening): a session that never joined never leaves. True when it joined.
      */
-    Uni<Void> joinPresence(Supplier<Uni<Void>> join) {
-        Uni<Void> joined = Uni.createFrom().<Void>deferred(join::get).memoize().indefinitely();
-        return life.compareAndSet(null, joined) ? joined : Uni.createFrom().voidItem();
+    boolean joinPresence() {
+        return life.compareAndSet(OPEN, JOINED);
     }
 
     /**
-     * Ends the session, once: stops its timers and its order. Answers null when it had already
-     * ended, else whether it had joined presence (after that join has completed, so the leave
-     * that follows cannot overtake it).
+     * Ends the session: stops its timers and its order (once, however often it is called).
+     * Answers whether it had joined presence, so the caller gives back exactly what was taken.
      */
-    @SuppressWarnings("unchecked")
-    Uni<Boolean> release() {
-        Object before = life.getAndSet(RELEASED);
-        if (before == RELEASED) {
-            return null;
+    boolean release() {
+        int before = life.getAndSet(RELEASED);
+        if (before != RELEASED) {
+            if (expiryTimer >= 0) {
+                fanout.cancel(expiryTimer);
+            }
+            fanout.execute(order::dispose);
         }
-        if (expiryTimer >= 0) {
-            fanout.cancel(expiryTimer);
-        }
-        fanout.execute(order::dispose);
-        return before == null ? Uni.createFrom().item(false) : ((Uni<Void>) before).onItemOrFailure().transform((v, e) -> true);
+        return before == JOINED;
     }
 }

@@ -1,5 +1,8 @@
 package dev.chatsuite.messaging.realtime;
 
+import java.time.Duration;
+import java.util.UUID;
+
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -26,6 +29,7 @@ import dev.chatsuite.messaging.fanout.MessageLog;
 public class ChatSocket {
 
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
+    private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(20);
     private final SocketAuth auth;
     private final Sessions sessions;
     private final Presence presence;
@@ -51,23 +55,34 @@ public class ChatSocket {
 
     @OnOpen
     public Uni<Void> open(WebSocketConnection connection) {
+        return sessions.open(() -> opening(connection));
+    }
+
+    private Uni<Void> opening(WebSocketConnection connection) {
         return auth.authenticate(connection.handshakeRequest()).chain(outcome -> {
             if (!outcome.ok()) {
                 return connection.close(new CloseReason(outcome.closeCode(), outcome.reason()));
             }
             ChatSession session = new ChatSession(connection, Callers.of(outcome.token()), fanout, fills, config);
+            UUID user = session.caller().userId();
             sessions.add(session);
-            Uni<Void> subscribed = broker.subscribe(session.caller().userId());
+            Uni<Void> subscribed = broker.subscribe(user);
             if (connection.isClosed()) {
-                // The client left while it was being authenticated: @OnClose found nothing to release.
+                // The client left while it was being authenticated: @OnClose may have found nothing to release.
                 return release(session);
             }
             session.expireAt(outcome.token().getExpirationTime());
             return subscribed
-                    .chain(() -> log.positions(session.caller().userId()))
+                    .chain(() -> log.positions(user))
                     .invoke(session::start)
-                    .chain(() -> session.joinPresence(() -> presence.connected(session.caller().userId())))
+                    .invoke(() -> {
+                        if (session.joinPresence()) {
+                            presence.join(user);
+                        }
+                    })
                     .chain(() -> presence.greet(session))
+                    // @OnClose waits for the opening to end: an opening that hung would keep the socket forever.
+                    .ifNoItem().after(OPEN_TIMEOUT).fail()
                     .onFailure().recoverWithUni(e -> {
                         LOG.warnf("A socket could not be opened: %s", e.getClass().getSimpleName());
                         return connection.close(new CloseReason(ChatSession.INTERNAL, "Try again shortly."));
@@ -98,14 +113,13 @@ public class ChatSocket {
 
     /** Gives back what an open took, once: registration, subscription, order, presence. */
     private Uni<Void> release(ChatSession session) {
-        if (!sessions.remove(session)) {
-            return Uni.createFrom().voidItem();
+        if (sessions.remove(session)) {
+            UUID user = session.caller().userId();
+            broker.unsubscribe(user);
+            if (session.release()) {
+                presence.leave(user);
+            }
         }
-        broker.unsubscribe(session.caller().userId());
-        Uni<Boolean> joined = session.release();
-        if (joined == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return joined.chain(wasJoined -> wasJoined ? presence.disconnected(session.caller().userId()) : Uni.createFrom().voidItem());
+        return Uni.createFrom().voidItem();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.messaging.MessagingProblem;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -51,7 +52,7 @@ sealed interface ClientFrame {
                 case "read" -> new Read(conversation(frame), seq(frame));
                 case "typing" -> new Typing(conversation(frame));
                 case "location" -> location(frame);
-                default -> new Invalid(new ProblemException(400, "unknown-type", "Unknown frame type '" + abbreviated(type) + "'."), ref);
+                default -> new Invalid(MessagingProblem.UNKNOWN_FRAME_TYPE.exception("Unknown frame type '" + abbreviated(type) + "'."), ref);
             };
         } catch (ProblemException e) {
             return new Invalid(e, ref);
@@ -117,6 +118,6 @@ sealed interface ClientFrame {
     }
 
     private static ProblemException bad(String detail) {
-        return new ProblemException(400, "bad-frame", detail);
+        return MessagingProblem.BAD_FRAME.exception(detail);
     }
 }

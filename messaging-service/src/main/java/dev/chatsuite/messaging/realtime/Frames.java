@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.chatsuite.common.problem.CommonProblem;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.common.problem.ProblemType;
 import dev.chatsuite.common.time.Timestamps;
@@ -66,7 +67,7 @@ public class Frames {
         }
         return handled.onFailure(ProblemException.class).recoverWithUni(e -> error(session, (ProblemException) e, ref))
                 .onFailure().recoverWithUni(e -> {
-                    session.send(new JsonObject().put("type", "error").put("code", "internal-error")
+                    session.send(new JsonObject().put("type", "error").put("code", CommonProblem.INTERNAL_ERROR.slug())
                             .put("detail", "The frame could not be handled; retry.").put("ref", ref));
                     return Uni.createFrom().voidItem();
                 });

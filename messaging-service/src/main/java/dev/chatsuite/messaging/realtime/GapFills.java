@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.chatsuite.messaging.fanout.FanoutContext;
 import dev.chatsuite.messaging.fanout.MessageLog;
@@ -24,7 +25,7 @@ public class GapFills {
     private final Executor context;
     private final Map<String, Uni<List<Publication>>> inFlight = new HashMap<>();
 
-    @jakarta.inject.Inject
+    @Inject
     public GapFills(MessageLog log, FanoutContext context) {
         this(log, (Executor) context);
     }

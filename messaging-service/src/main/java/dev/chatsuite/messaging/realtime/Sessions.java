@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,6 +20,7 @@ import dev.chatsuite.messaging.fanout.MessageLog;
 import dev.chatsuite.messaging.fanout.Publication;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The one registry of this instance's open sockets, by connection and by user, and the
@@ -29,6 +33,8 @@ public class Sessions implements Delivery {
     private static final Logger LOG = Logger.getLogger(Sessions.class);
     private final Map<String, ChatSession> byConnection = new ConcurrentHashMap<>();
     private final Map<UUID, Set<ChatSession>> byUser = new ConcurrentHashMap<>();
+    private final AtomicLong started = new AtomicLong();
+    private final AtomicInteger inProgress = new AtomicInteger();
     private final Broker broker;
     private final MessageLog log;
 
@@ -41,10 +47,31 @@ public class Sessions implements Delivery {
         broker.deliverTo(this);
     }
 
-    /** Registers a socket and counts it with the broker. */
+    /** Registers a socket. */
     void add(ChatSession session) {
         byConnection.put(session.id(), session);
-        byUser.computeIfAbsent(session.caller().userId(), k -> ConcurrentHashMap.newKeySet()).add(session);
+        // One atomic update per user: a concurrent last removal cannot drop the set this session joins.
+        byUser.compute(session.caller().userId(), (k, set) -> {
+            Set<ChatSession> mine = set == null ? ConcurrentHashMap.newKeySet() : set;
+            mine.add(session);
+            return mine;
+        });
+    }
+
+    /** Runs the opening of a socket, counted from its start to its end (for {@link #opening()}). */
+    Uni<Void> open(Supplier<Uni<Void>> opening) {
+        started.incrementAndGet();
+        inProgress.incrementAndGet();
+        return Uni.createFrom().<Void>deferred(opening::get).onTermination().invoke(inProgress::decrementAndGet);
+    }
+
+    /** Openings begun since start, and those not yet finished: a test waits for them to settle. */
+    long openingsStarted() {
+        return started.get();
+    }
+
+    int opening() {
+        return inProgress.get();
     }
 
     /** Unregisters a socket; true only for the call that removed it (so its resources are given back once). */
@@ -65,10 +92,6 @@ public class Sessions implements Delivery {
 
     Set<UUID> users() {
         return byUser.keySet();
-    }
-
-    int count() {
-        return byConnection.size();
     }
 
     @Override

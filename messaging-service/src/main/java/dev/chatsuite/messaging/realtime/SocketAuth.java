@@ -1,18 +1,22 @@
 package dev.chatsuite.messaging.realtime;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import dev.chatsuite.common.http.BearerToken;
+import dev.chatsuite.messaging.MessagingProblem;
+import dev.chatsuite.messaging.caller.EndedSessionCheck;
 import dev.chatsuite.messaging.directory.AccountClient;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.quarkus.websockets.next.HandshakeRequest;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -23,7 +27,8 @@ import io.vertx.mutiny.core.Vertx;
 /**
  * Authenticates a socket at the upgrade: the access token from {@code Authorization: Bearer}
  * or {@code ?token=} (browsers cannot set headers on an upgrade), verified against the JWKS,
- * then the account checked with auth-service so a disabled account is told apart (4003).
+ * refused when its session has ended (4001, reason {@code session-ended: …}), then the account
+ * checked with auth-service so a disabled account is told apart (4003).
  */
 @ApplicationScoped
 public class SocketAuth {
@@ -31,14 +36,18 @@ public class SocketAuth {
     private static final Logger LOG = Logger.getLogger(SocketAuth.class);
     /** What a ?token= that cannot be percent-decoded reads as: no JWT parses it. */
     static final String MALFORMED = "malformed";
+    /** The close reason of a token whose session has ended: its problem slug first, as on REST. */
+    private static final String SESSION_ENDED = MessagingProblem.SESSION_ENDED.slug() + ": this session has ended; sign in again.";
     private final JWTParser parser;
     private final AccountClient accounts;
     private final Vertx vertx;
+    private final EndedSessionCheck ended;
 
-    public SocketAuth(JWTParser parser, @RestClient AccountClient accounts, Vertx vertx) {
+    public SocketAuth(JWTParser parser, @RestClient AccountClient accounts, Vertx vertx, EndedSessionCheck ended) {
         this.parser = parser;
         this.accounts = accounts;
         this.vertx = vertx;
+        this.ended = ended;
     }
 
     /** The outcome: a verified token, or the close code and reason to end the socket with. */
@@ -62,7 +71,9 @@ public class SocketAuth {
             }
         }), false).chain(jwt -> jwt == null
                 ? Uni.createFrom().item(new Outcome(null, ChatSession.UNAUTHENTICATED, "The access token is not valid."))
-                : checkAccount(jwt));
+                : ended.ended(jwt).chain(sessionEnded -> sessionEnded
+                        ? Uni.createFrom().item(new Outcome(null, ChatSession.UNAUTHENTICATED, SESSION_ENDED))
+                        : checkAccount(jwt)));
     }
 
     private Uni<Outcome> checkAccount(JsonWebToken jwt) {
@@ -88,7 +99,7 @@ public class SocketAuth {
         return new Outcome(jwt, 0, null);
     }
 
-    private static String problemType(jakarta.ws.rs.core.Response response) {
+    private static String problemType(Response response) {
         try {
             return new JsonObject(response.readEntity(String.class)).getString("type", "");
         } catch (RuntimeException e) {
@@ -96,26 +107,19 @@ public class SocketAuth {
         }
     }
 
+    /** The access token of an upgrade: its {@code Authorization: Bearer}, else its {@code ?token=}, else null. */
     static String token(HandshakeRequest handshake) {
         String bearer = BearerToken.of(handshake.header("Authorization"));
-        if (bearer != null) {
+        if (bearer != null || handshake.query() == null) {
             return bearer;
         }
-        String query = handshake.query();
-        if (query == null) {
-            return null;
+        try {
+            List<String> tokens = new QueryStringDecoder(handshake.query(), StandardCharsets.UTF_8, false).parameters().get("token");
+            return tokens == null || tokens.isEmpty() ? null : tokens.get(0);
+        } catch (IllegalArgumentException badEncoding) {
+            // "%zz" and the like: not a token, the same answer as any other bad one (4001).
+            return MALFORMED;
         }
-        for (String pair : query.split("&")) {
-            if (pair.startsWith("token=")) {
-                try {
-                    return URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException badEncoding) {
-                    // "%zz" and the like: not a token, the same answer as any other bad one (4001).
-                    return MALFORMED;
-                }
-            }
-        }
-        return null;
     }
 
 }
