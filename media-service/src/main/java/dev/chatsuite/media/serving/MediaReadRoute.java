@@ -12,7 +12,9 @@ import jakarta.enterprise.event.Observes;
 import dev.chatsuite.common.http.BearerToken;
 import dev.chatsuite.common.problem.HttpLayerProblems;
 import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.common.problem.Problems;
 import dev.chatsuite.media.MediaConfig;
+import dev.chatsuite.media.MediaProblem;
 import dev.chatsuite.media.catalog.Media;
 import dev.chatsuite.media.catalog.MediaRepository;
 import dev.chatsuite.media.storage.LocalCopies;
@@ -117,7 +119,8 @@ public class MediaReadRoute {
             range = requested.orElse(new ByteRange(0, size - 1));
         } catch (ByteRange.UnsatisfiableRangeException e) {
             response.putHeader("Content-Range", "bytes */" + size);
-            HttpLayerProblems.write(ctx, 416, "The requested range starts past the end of the file (" + size + " bytes).");
+            HttpLayerProblems.write(ctx, Problems.of(416, MediaProblem.RANGE_NOT_SATISFIABLE.type(),
+                    "The requested range starts past the end of the file (" + size + " bytes).", ctx.request().path(), null));
             return;
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, contentType)

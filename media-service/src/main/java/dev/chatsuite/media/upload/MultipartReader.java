@@ -12,6 +12,7 @@ import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.io.Content;
 
 import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.media.MediaProblem;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -115,7 +116,7 @@ final class MultipartReader extends MultiPart.AbstractPartsListener {
             case FIELD -> {
                 fieldBytes += length;
                 if (fieldBytes > FIELDS_LIMIT) {
-                    fail(new ProblemException(413, "fields-too-large", "The form's text fields are over " + FIELDS_LIMIT + " bytes in all."));
+                    fail(MediaProblem.FIELDS_TOO_LARGE.exception("The form's text fields are over " + FIELDS_LIMIT + " bytes in all."));
                     return;
                 }
                 byte[] copy = new byte[length];
@@ -151,7 +152,7 @@ final class MultipartReader extends MultiPart.AbstractPartsListener {
 
     @Override
     public void onFailure(Throwable failure) {
-        fail(new ProblemException(400, "malformed-multipart", "The multipart body could not be read: it ends early, or a boundary or part header is malformed."));
+        fail(MediaProblem.MALFORMED_MULTIPART.exception("The multipart body could not be read: it ends early, or a boundary or part header is malformed."));
     }
 
     /**

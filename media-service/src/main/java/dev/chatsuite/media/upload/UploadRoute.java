@@ -19,8 +19,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.chatsuite.common.http.ContentLength;
 import dev.chatsuite.common.id.Uuids;
+import dev.chatsuite.common.problem.CommonProblem;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.media.MediaConfig;
+import dev.chatsuite.media.MediaProblem;
 import dev.chatsuite.media.catalog.Media;
 import dev.chatsuite.media.catalog.MediaViews;
 import dev.chatsuite.media.storage.LocalCopies;
@@ -97,12 +99,12 @@ public class UploadRoute {
         HttpServerRequest request = ctx.request();
         String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-            ctx.fail(new ProblemException(415, "unsupported-media-type", "Send the file as multipart/form-data, in a part named file."));
+            ctx.fail(CommonProblem.UNSUPPORTED_MEDIA_TYPE.exception("Send the file as multipart/form-data, in a part named file."));
             return;
         }
         String boundary = boundary(type);
         if (boundary == null) {
-            ctx.fail(new ProblemException(400, "malformed-multipart", "The multipart/form-data Content-Type needs a boundary parameter."));
+            ctx.fail(MediaProblem.MALFORMED_MULTIPART.exception("The multipart/form-data Content-Type needs a boundary parameter."));
             return;
         }
         request.pause();
@@ -342,7 +344,7 @@ public class UploadRoute {
             if (out != null) {
                 out.close();
             }
-            fail(new ProblemException(413, "file-too-large", "The file is over the limit of " + config.maxBytes() + " bytes."));
+            fail(MediaProblem.FILE_TOO_LARGE.exception("The file is over the limit of " + config.maxBytes() + " bytes."));
             // Stop reading a body nobody will store: answer now and close the connection after it.
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
             ctx.fail(written.future().cause());
