@@ -13,6 +13,7 @@ public enum MediaProblem implements ProblemKind {
     UNDECODABLE_IMAGE("undecodable-image", 422),
     BAD_SIGNATURE("bad-signature", 403),
     RANGE_NOT_SATISFIABLE("range-not-satisfiable", 416),
+    SESSION_ENDED("session-ended", 401),
     STORAGE_UNAVAILABLE("storage-unavailable", 503);
 
     private final String slug;

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,13 +22,12 @@ import dev.chatsuite.common.problem.CommonProblem;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.media.MediaConfig;
 import dev.chatsuite.media.MediaProblem;
+import dev.chatsuite.media.caller.Callers;
 import dev.chatsuite.media.catalog.Media;
 import dev.chatsuite.media.catalog.MediaViews;
 import dev.chatsuite.media.storage.LocalCopies;
 import dev.chatsuite.media.storage.ObjectStore;
 import dev.chatsuite.media.storage.StoreProblems;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.Future;
@@ -108,7 +106,7 @@ public class UploadRoute {
             return;
         }
         request.pause();
-        owner(ctx).subscribe().with(owner -> receive(ctx, owner, boundary), ctx::fail);
+        Callers.required(ctx).subscribe().with(owner -> receive(ctx, owner, boundary), ctx::fail);
     }
 
     /** The boundary parameter of a multipart Content-Type, unquoted; null when there is none. */
@@ -121,18 +119,6 @@ public class UploadRoute {
             }
         }
         return null;
-    }
-
-    private static Uni<UUID> owner(RoutingContext ctx) {
-        Uni<SecurityIdentity> identity = QuarkusHttpUser.getSecurityIdentity(ctx, null);
-        Uni<SecurityIdentity> known = identity == null ? Uni.createFrom().nullItem() : identity.onFailure().recoverWithNull();
-        return known.map(i -> {
-            if (i == null || i.isAnonymous() || !(i.getPrincipal() instanceof JsonWebToken jwt)) {
-                ctx.response().putHeader("WWW-Authenticate", "Bearer");
-                throw ProblemException.unauthorized("Authentication is required: send a valid bearer token.");
-            }
-            return UUID.fromString(jwt.getSubject());
-        });
     }
 
     private void receive(RoutingContext ctx, UUID owner, String boundary) {
