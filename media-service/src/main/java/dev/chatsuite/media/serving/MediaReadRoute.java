@@ -16,7 +16,7 @@ import dev.chatsuite.media.MediaConfig;
 import dev.chatsuite.media.MediaProblem;
 import dev.chatsuite.media.caller.Callers;
 import dev.chatsuite.media.catalog.Media;
-import dev.chatsuite.media.catalog.MediaRepository;
+import dev.chatsuite.media.catalog.MediaRows;
 import dev.chatsuite.media.storage.LocalCopies;
 import dev.chatsuite.media.storage.ObjectStore;
 import dev.chatsuite.media.storage.StoreProblems;
@@ -38,13 +38,13 @@ import io.vertx.ext.web.RoutingContext;
 public class MediaReadRoute {
 
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
-    private final MediaRepository media;
+    private final MediaRows media;
     private final ObjectStore store;
     private final ReadAccess access;
     private final MediaConfig config;
     private final LocalCopies copies;
 
-    public MediaReadRoute(MediaRepository media, ObjectStore store, LocalCopies copies, ReadAccess access, MediaConfig config) {
+    public MediaReadRoute(MediaRows media, ObjectStore store, LocalCopies copies, ReadAccess access, MediaConfig config) {
         this.media = media;
         this.store = store;
         this.copies = copies;

@@ -22,11 +22,11 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = "bearer")
 public class MediaResource {
 
-    private final UploadService uploads;
+    private final MediaDeletion deletion;
     private final SecurityIdentity caller;
 
-    public MediaResource(UploadService uploads, SecurityIdentity caller) {
-        this.uploads = uploads;
+    public MediaResource(MediaDeletion deletion, SecurityIdentity caller) {
+        this.deletion = deletion;
         this.caller = caller;
     }
 
@@ -38,6 +38,6 @@ public class MediaResource {
     @APIResponse(responseCode = "403", description = "Not yours")
     @APIResponse(responseCode = "404", description = "Unknown id")
     public Uni<RestResponse<Void>> delete(@RestPath UUID id) {
-        return uploads.delete(Callers.id(caller), id).map(v -> RestResponse.noContent());
+        return deletion.delete(Callers.id(caller), id).map(v -> RestResponse.noContent());
     }
 }

@@ -62,6 +62,18 @@ final class MultipartReader extends MultiPart.AbstractPartsListener {
         parser.setMaxParts(PARTS_LIMIT);
     }
 
+    /** The boundary parameter of a multipart Content-Type, unquoted; null when there is none. */
+    static String boundary(String contentType) {
+        for (String parameter : contentType.split(";")) {
+            String p = parameter.trim();
+            if (p.regionMatches(true, 0, "boundary=", 0, 9)) {
+                String value = p.substring(9).trim();
+                return value.length() > 1 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+            }
+        }
+        return null;
+    }
+
     /** The next chunk of the body. Nothing more is read after a failure. */
     void read(Buffer chunk) {
         if (!complete.future().isComplete()) {

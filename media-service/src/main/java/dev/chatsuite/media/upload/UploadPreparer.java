@@ -21,7 +21,7 @@ import dev.chatsuite.media.catalog.Purpose;
 /**
  * Blocking, CPU-heavy checks and transformations of an uploaded file, run on worker threads:
  * type from the bytes, pixel count from the header, then a metadata-free copy and a
- * thumbnail (the size limit is enforced as the bytes arrive, in {@link UploadRoute}). At most
+ * thumbnail (the size limit is enforced as the bytes arrive, in {@link FileSpool}). At most
  * {@code MEDIA_IMAGE_WORKERS} images are worked on at once, from decoding to the thumbnail, since
  * each decoded image (and its opaque copy and thumbnail) may take a few hundred megabytes.
  */
