@@ -23,7 +23,7 @@ import io.vertx.core.streams.ReadStream;
 /**
  * Reads an upload's multipart/form-data body as it arrives, with Jetty's parser: it finds
  * boundaries with a skipping search and hands out the file's bytes as slices of the chunks that
- * arrived, where Netty's decoder (through Vert.x) copied every chunk twice.
+ * arrived, where Netty's decoder (through Vert.x) copies every chunk twice.
  * <p>
  * The first part named {@code file} becomes a {@link FilePart}; other parts with a file name
  * are read and dropped (their length is reported, so that they count against the size limit);
