@@ -10,6 +10,8 @@ import io.quarkus.test.common.WithTestResource;
         initArgs = @ResourceArg(name = "database", value = "media_test"))
 @WithTestResource(value = S3ProxyTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwksTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = RedisTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "5"))
 public final class TestResources {
     private TestResources() {
     }

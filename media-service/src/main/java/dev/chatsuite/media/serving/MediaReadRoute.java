@@ -9,17 +9,17 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import dev.chatsuite.common.http.BearerToken;
 import dev.chatsuite.common.problem.HttpLayerProblems;
 import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.common.problem.Problems;
 import dev.chatsuite.media.MediaConfig;
+import dev.chatsuite.media.MediaProblem;
+import dev.chatsuite.media.caller.Callers;
 import dev.chatsuite.media.catalog.Media;
-import dev.chatsuite.media.catalog.MediaRepository;
+import dev.chatsuite.media.catalog.MediaRows;
 import dev.chatsuite.media.storage.LocalCopies;
 import dev.chatsuite.media.storage.ObjectStore;
 import dev.chatsuite.media.storage.StoreProblems;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -38,21 +38,18 @@ import io.vertx.ext.web.RoutingContext;
 public class MediaReadRoute {
 
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
-    private final MediaRepository media;
+    private final MediaRows media;
     private final ObjectStore store;
     private final ReadAccess access;
     private final MediaConfig config;
-    private final JWTParser tokens;
     private final LocalCopies copies;
 
-    public MediaReadRoute(MediaRepository media, ObjectStore store, LocalCopies copies, ReadAccess access, MediaConfig config,
-            JWTParser tokens) {
+    public MediaReadRoute(MediaRows media, ObjectStore store, LocalCopies copies, ReadAccess access, MediaConfig config) {
         this.media = media;
         this.store = store;
         this.copies = copies;
         this.access = access;
         this.config = config;
-        this.tokens = tokens;
     }
 
     void register(@Observes Router router) {
@@ -70,7 +67,7 @@ public class MediaReadRoute {
         }
         String exp = ctx.request().getParam("exp");
         String sig = ctx.request().getParam("sig");
-        reader(ctx)
+        Callers.optional(ctx)
                 .chain(reader -> media.lookup(id.get()).map(found -> {
                     if (found == null) {
                         throw ProblemException.notFound("No media has this id.");
@@ -117,7 +114,8 @@ public class MediaReadRoute {
             range = requested.orElse(new ByteRange(0, size - 1));
         } catch (ByteRange.UnsatisfiableRangeException e) {
             response.putHeader("Content-Range", "bytes */" + size);
-            HttpLayerProblems.write(ctx, 416, "The requested range starts past the end of the file (" + size + " bytes).");
+            HttpLayerProblems.write(ctx, Problems.of(416, MediaProblem.RANGE_NOT_SATISFIABLE.type(),
+                    "The requested range starts past the end of the file (" + size + " bytes).", ctx.request().path(), null));
             return;
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, contentType)
@@ -160,24 +158,6 @@ public class MediaReadRoute {
                 ctx.fail(StoreProblems.of(e));
             }
         });
-    }
-
-    /**
-     * The caller whose bearer token verifies, or null. A token that does not verify (expired,
-     * say) counts as none rather than as a 401: avatars are public, and a client whose token ran
-     * out must still see them; an attachment then needs its signature, as for anyone. Verified
-     * here rather than through Quarkus's lazy authentication, which fails the whole request
-     * when the token does not verify. On a worker thread, since verifying may fetch the JWKS; the
-     * answer comes back on the request's event loop.
-     */
-    private Uni<UUID> reader(RoutingContext ctx) {
-        String token = BearerToken.of(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
-        if (token == null) {
-            return Uni.createFrom().nullItem();
-        }
-        return Uni.createFrom().completionStage(() -> ctx.vertx().executeBlocking(() -> tokens.parse(token), false).toCompletionStage())
-                .map(jwt -> UUID.fromString(jwt.getSubject()))
-                .onFailure().recoverWithNull();
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

@@ -7,12 +7,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 
 import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.media.caller.Callers;
 import dev.chatsuite.media.catalog.MediaRepository;
 import dev.chatsuite.media.catalog.MediaView;
 import dev.chatsuite.media.catalog.MediaViews;
@@ -23,7 +23,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * A file's {@code Media} record: anyone's for avatars, only the owner's for attachments (others
  * get 404, so an id reveals nothing). auth-service and messaging-service call it with the user's
- * own token to check that an avatar or attachment really is theirs.
+ * own token to check that an avatar or attachment really is theirs. Not {@code @Authenticated},
+ * since avatars' metadata is public: the caller, when there is one, comes from the request's
+ * deferred identity, through {@link Callers}.
  */
 @Path("/api/media/{id}/metadata")
 public class MetadataResource {
@@ -43,13 +45,11 @@ public class MetadataResource {
     @WithSession
     @Operation(summary = "A file's metadata")
     @APIResponse(responseCode = "200", description = "The Media record")
+    @APIResponse(responseCode = "401", description = "The token's session has ended (session-ended)")
     @APIResponse(responseCode = "404", description = "Unknown, or an attachment of someone else")
     public Uni<MediaView> metadata(@RestPath UUID id) {
-        Uni<String> subject = identities.getDeferredIdentity()
-                .map(identity -> identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null)
-                .onFailure().recoverWithNull();
-        return subject.chain(caller -> media.findById(id).map(found -> {
-            if (found == null || !(found.isPublic() || found.ownerId.toString().equals(caller))) {
+        return Callers.optional(identities.getDeferredIdentity()).chain(caller -> media.findById(id).map(found -> {
+            if (found == null || !(found.isPublic() || found.ownerId.equals(caller))) {
                 throw ProblemException.notFound("No media has this id.");
             }
             return views.of(found);

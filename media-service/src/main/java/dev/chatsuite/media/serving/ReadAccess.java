@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.chatsuite.common.media.MediaUrlSigner;
 import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.media.MediaProblem;
 import dev.chatsuite.media.catalog.Media;
 
 /**
@@ -32,7 +33,7 @@ public class ReadAccess {
             if (signer.verify(media.id, exp, sig, Instant.now())) {
                 return;
             }
-            throw new ProblemException(403, "bad-signature", "The link's signature is invalid or has expired; ask for a fresh link.");
+            throw MediaProblem.BAD_SIGNATURE.exception("The link's signature is invalid or has expired; ask for a fresh link.");
         }
         if (reader == null || !reader.equals(media.ownerId)) {
             // Without a signature only the owner may read; anyone else learns nothing, not even that the id exists.

@@ -18,10 +18,10 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * credentials.
  * <p>
  * Not the SDK's {@code S3Presigner}: it runs the whole request pipeline (endpoint rules, auth
- * scheme resolution, interceptors) for each URL, 1.4 ms of an upload's time before its bytes
- * could go to the store in a profile, against ~15 µs for the signature itself, the same
- * bytes (checked against the presigner in {@code ObjectUrlSignerTest}). Only host is a signed
- * header, so a request may carry any Content-Type.
+ * scheme resolution, interceptors) for each URL, time an upload's bytes wait for
+ * (docs/decisions.md); the signature itself is the same bytes (checked against the presigner in
+ * {@code ObjectUrlSignerTest}). Only host is a signed header, so a request may carry any
+ * Content-Type.
  */
 final class ObjectUrlSigner {
 

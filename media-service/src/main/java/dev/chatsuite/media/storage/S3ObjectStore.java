@@ -64,15 +64,14 @@ public class S3ObjectStore implements ObjectStore {
     private static final int FILE_CHUNK = 256 * 1024;
     private static final int REDIRECT_URLS = 2000;
     /**
-     * Netty's decoder splits a response body into chunks of at most this many bytes; Vert.x's
-     * default (8 KiB) made every 64 KiB read from the store eight writes, each its own system
-     * call to the client's socket (strace: 1,026 sends per 8 MiB download, 128 after).
+     * Netty's decoder splits a response body into chunks of at most this many bytes; with
+     * Vert.x's default (8 KiB) every read from the store would be several writes to the client's
+     * socket, each its own system call.
      */
     private static final int RESPONSE_CHUNK = 256 * 1024;
     /**
-     * Bytes an upload may have on their way to the store before the client's side is paused.
-     * Netty's default (64 KiB, the connection's write-buffer high-water mark) paused the upload
-     * after every batch of 256 KiB.
+     * Bytes an upload may have on their way to the store before the client's side is paused;
+     * Netty's default (64 KiB) would pause it after every batch.
      */
     private static final int STORE_WRITE_QUEUE = 1024 * 1024;
     private final S3AsyncClient s3;

@@ -1,5 +1,6 @@
 package dev.chatsuite.media.storage;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -7,6 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.common.problem.Problems;
+import dev.chatsuite.media.MediaProblem;
 
 /** An unreachable object store is the client's 503 (retry later), never a 500 carrying the SDK's message. */
 public class StoreProblems {
@@ -17,13 +19,13 @@ public class StoreProblems {
         return failure instanceof ObjectStore.StoreUnavailableException ? problem() : failure;
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 200)
+    @ServerExceptionMapper(priority = Priorities.USER - 200)
     public Response unavailable(ObjectStore.StoreUnavailableException e, UriInfo uri) {
         ProblemException problem = problem();
-        return Problems.response(Problems.of(503, problem.type(), DETAIL, uri.getPath(), null));
+        return Problems.response(Problems.of(problem.status(), problem.type(), DETAIL, uri.getPath(), null));
     }
 
     private static ProblemException problem() {
-        return new ProblemException(503, "storage-unavailable", DETAIL);
+        return MediaProblem.STORAGE_UNAVAILABLE.exception(DETAIL);
     }
 }

@@ -10,9 +10,8 @@ import io.netty.buffer.Unpooled;
  * Direct buffers of one size for upload batches, handed back and reused rather than freed.
  * <p>
  * Netty's shared pool cannot hold them: Quarkus sets its chunks to 64 KiB, over which every
- * allocation is "huge", a fresh native allocation, zeroed, and freed again, for each batch (and a
- * pool of its own with larger chunks created and destroyed a chunk per upload): 1.4-1.6 ms of the
- * event loop's time per 8 MiB upload in a profile. At most {@code kept} idle buffers stay.
+ * allocation is a fresh native allocation, zeroed and freed again for each batch
+ * (docs/decisions.md). At most {@code kept} idle buffers stay.
  */
 final class BatchMemory {
 

@@ -11,8 +11,7 @@ import io.vertx.core.streams.ReadStream;
 
 /**
  * Sends the file part of one upload to the object store while it is still arriving, so that
- * receiving and storing overlap instead of following each other (they took about as long as
- * each other, so this nearly halves an upload's time).
+ * receiving and storing overlap instead of following each other.
  * <p>
  * A single PUT needs its length up front, and a multipart body does not say how long its file
  * part is. When the file is the last part, though, it is the request's {@code Content-Length}
@@ -35,10 +34,7 @@ final class EarlyPut {
     private static final byte[] HEADERS_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     /** The file part's headers are looked for this far into the body, no further. */
     private static final int SCAN_LIMIT = 16 * 1024;
-    /**
-     * The file keeps arriving while the store's request is opened (1-2 ms under load; the part
-     * used to be paused), up to this much held in memory; past it the part waits.
-     */
+    /** The file keeps arriving while the store's request is opened, up to this much held in memory; past it the part waits. */
     private static final int DECIDING_LIMIT = 256 * 1024;
 
     private final ObjectStore store;
@@ -183,8 +179,8 @@ final class EarlyPut {
     /**
      * Decides from the leading bytes whether the file goes to the store now, and if so opens
      * the store's request; the file keeps arriving meanwhile. The magic check runs here on the
-     * event loop: it reads a bounded window already in memory (0.3 ms for 64 KiB, measured),
-     * while a worker thread's turn took 2-3 ms under load, time the store's request waited.
+     * event loop: it reads a bounded window already in memory, and a worker thread's turn would
+     * delay the store's request (docs/decisions.md).
      */
     private void decide() {
         String detected;

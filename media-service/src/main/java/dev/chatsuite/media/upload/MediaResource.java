@@ -5,14 +5,15 @@ import java.util.UUID;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.chatsuite.media.caller.Callers;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /** Deleting a file; uploads are {@link UploadRoute} (a plain Vert.x route, see there why). */
@@ -21,21 +22,22 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = "bearer")
 public class MediaResource {
 
-    private final UploadService uploads;
-    private final JsonWebToken jwt;
+    private final MediaDeletion deletion;
+    private final SecurityIdentity caller;
 
-    public MediaResource(UploadService uploads, JsonWebToken jwt) {
-        this.uploads = uploads;
-        this.jwt = jwt;
+    public MediaResource(MediaDeletion deletion, SecurityIdentity caller) {
+        this.deletion = deletion;
+        this.caller = caller;
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a file you uploaded")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", description = "No valid access token (unauthorized), or its session has ended (session-ended)")
     @APIResponse(responseCode = "403", description = "Not yours")
     @APIResponse(responseCode = "404", description = "Unknown id")
     public Uni<RestResponse<Void>> delete(@RestPath UUID id) {
-        return uploads.delete(UUID.fromString(jwt.getSubject()), id).map(v -> RestResponse.noContent());
+        return deletion.delete(Callers.id(caller), id).map(v -> RestResponse.noContent());
     }
 }

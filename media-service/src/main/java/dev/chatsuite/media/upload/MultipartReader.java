@@ -12,6 +12,7 @@ import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.io.Content;
 
 import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.media.MediaProblem;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -22,7 +23,7 @@ import io.vertx.core.streams.ReadStream;
 /**
  * Reads an upload's multipart/form-data body as it arrives, with Jetty's parser: it finds
  * boundaries with a skipping search and hands out the file's bytes as slices of the chunks that
- * arrived, where Netty's decoder (through Vert.x) copied every chunk twice.
+ * arrived, where Netty's decoder (through Vert.x) copies every chunk twice.
  * <p>
  * The first part named {@code file} becomes a {@link FilePart}; other parts with a file name
  * are read and dropped (their length is reported, so that they count against the size limit);
@@ -59,6 +60,18 @@ final class MultipartReader extends MultiPart.AbstractPartsListener {
         this.parser = new MultiPart.Parser(boundary, this);
         parser.setPartHeadersMaxLength(HEADERS_LIMIT);
         parser.setMaxParts(PARTS_LIMIT);
+    }
+
+    /** The boundary parameter of a multipart Content-Type, unquoted; null when there is none. */
+    static String boundary(String contentType) {
+        for (String parameter : contentType.split(";")) {
+            String p = parameter.trim();
+            if (p.regionMatches(true, 0, "boundary=", 0, 9)) {
+                String value = p.substring(9).trim();
+                return value.length() > 1 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+            }
+        }
+        return null;
     }
 
     /** The next chunk of the body. Nothing more is read after a failure. */
@@ -115,7 +128,7 @@ final class MultipartReader extends MultiPart.AbstractPartsListener {
             case FIELD -> {
                 fieldBytes += length;
                 if (fieldBytes > FIELDS_LIMIT) {
-                    fail(new ProblemException(413, "fields-too-large", "The form's text fields are over " + FIELDS_LIMIT + " bytes in all."));
+                    fail(MediaProblem.FIELDS_TOO_LARGE.exception("The form's text fields are over " + FIELDS_LIMIT + " bytes in all."));
                     return;
                 }
                 byte[] copy = new byte[length];
@@ -151,7 +164,7 @@ final class MultipartReader extends MultiPart.AbstractPartsListener {
 
     @Override
     public void onFailure(Throwable failure) {
-        fail(new ProblemException(400, "malformed-multipart", "The multipart body could not be read: it ends early, or a boundary or part header is malformed."));
+        fail(MediaProblem.MALFORMED_MULTIPART.exception("The multipart body could not be read: it ends early, or a boundary or part header is malformed."));
     }
 
     /**

@@ -15,12 +15,13 @@ import jakarta.inject.Inject;
 
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.media.MediaConfig;
+import dev.chatsuite.media.MediaProblem;
 import dev.chatsuite.media.catalog.Purpose;
 
 /**
  * Blocking, CPU-heavy checks and transformations of an uploaded file, run on worker threads:
  * type from the bytes, pixel count from the header, then a metadata-free copy and a
- * thumbnail (the size limit is enforced as the bytes arrive, in {@link UploadRoute}). At most
+ * thumbnail (the size limit is enforced as the bytes arrive, in {@link FileSpool}). At most
  * {@code MEDIA_IMAGE_WORKERS} images are worked on at once, from decoding to the thumbnail, since
  * each decoded image (and its opaque copy and thumbnail) may take a few hundred megabytes.
  */
@@ -53,18 +54,18 @@ public class UploadPreparer {
     /** What a purpose asks of a file's type: an avatar must be an image. */
     void checkPurpose(String type, Purpose purpose) {
         if (purpose == Purpose.AVATAR && !IMAGES.contains(type)) {
-            throw new ProblemException(415, "unsupported-file-type", "An avatar must be an image (JPEG, PNG, WebP or GIF).");
+            throw MediaProblem.UNSUPPORTED_FILE_TYPE.exception("An avatar must be an image (JPEG, PNG, WebP or GIF).");
         }
     }
 
     PreparedUpload prepare(Path upload, Purpose purpose) throws IOException, InterruptedException {
         long size = Files.size(upload);
         if (size == 0) {
-            throw new ProblemException(400, "empty-file", "The file is empty.");
+            throw MediaProblem.EMPTY_FILE.exception("The file is empty.");
         }
         String type = sniffer.detect(upload);
         if (!config.allowedTypes().contains(type)) {
-            throw new ProblemException(415, "unsupported-file-type",
+            throw MediaProblem.UNSUPPORTED_FILE_TYPE.exception(
                     "The file's content is " + type + ", which is not accepted; allowed: " + String.join(", ", config.allowedTypes()) + ".");
         }
         checkPurpose(type, purpose);
@@ -82,7 +83,7 @@ public class UploadPreparer {
             throw undecodable(type);
         }
         if (dimensions.pixels() > config.maxPixels()) {
-            throw new ProblemException(422, "image-too-large", "The image is " + dimensions.width() + "x" + dimensions.height()
+            throw MediaProblem.IMAGE_TOO_LARGE.exception("The image is " + dimensions.width() + "x" + dimensions.height()
                     + " pixels; the limit is " + config.maxPixels() + " pixels.");
         }
         // The permit covers every step that holds decoded pixels, not only the decoding: the
@@ -117,14 +118,14 @@ public class UploadPreparer {
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(clean);
             if (e instanceof IllegalArgumentException) {
-                throw new ProblemException(422, "undecodable-image", "The file looks like " + type + " but is malformed.");
+                throw MediaProblem.UNDECODABLE_IMAGE.exception("The file looks like " + type + " but is malformed.");
             }
             throw e;
         }
     }
 
     private static ProblemException undecodable(String type) {
-        return new ProblemException(422, "undecodable-image", "The file looks like " + type + " but cannot be decoded.");
+        return MediaProblem.UNDECODABLE_IMAGE.exception("The file looks like " + type + " but cannot be decoded.");
     }
 
     private static String etag(byte[] bytes) {
