@@ -61,12 +61,12 @@ class HostileClientTest {
         }
         long after = Heap.settledKib("gateway");
         answers.forEach((route, answer) -> SecurityReport.row("chunked body of up to 64 MiB to POST " + route,
-                "413 problem+json before 4 MiB of 64 MiB is sent (the gateway's JSON cap is 1 MiB; the rest is socket buffers)", answer.status() + " after " + (answer.bytesSentBeforeAnswer() >> 10) + " KiB sent",
+                "413 problem+json before 16 MiB of 64 MiB is sent (the gateway's JSON cap is 1 MiB; the rest is the two sockets' buffers, which loopback grows to several MiB)", answer.status() + " after " + (answer.bytesSentBeforeAnswer() >> 10) + " KiB sent",
                 before, after));
         answers.forEach((route, answer) -> {
             assertThat(answer.status()).as("%s: %s", route, answer).isEqualTo(413);
             assertThat(answer.isProblem()).as("%s is problem+json: %s", route, answer).isTrue();
-            assertThat(answer.bytesSentBeforeAnswer()).as("%s answered while the body streamed", route).isLessThan(4L << 20);
+            assertThat(answer.bytesSentBeforeAnswer()).as("%s answered while the body streamed", route).isLessThan(16L << 20);
         });
         assertHeapFlat(before, after);
     }
@@ -267,12 +267,18 @@ class HostileClientTest {
     @Test
     void shouldNotShowAUserOnlineAfterTheirUpgradesWereAborted() throws Exception {
         abortUpgrades(alice, 200);
-        Thread.sleep(5_000);
-        LiveSocket fresh = LiveSocket.open(LiveSocket.gatewayWs(bob.accessToken()), Map.of())
-                .thenCompose(socket -> socket.ready.thenApply(id -> socket)).get(20, TimeUnit.SECONDS);
-        Thread.sleep(1_500);
-        fresh.close();
-        assertThat(fresh.presence.get(alice.id())).as("alice's presence as bob sees it once every aborted socket is gone").isNotEqualTo(Boolean.TRUE);
+        // Aborted openings may still be in progress on a busy machine: a leak is alice still shown
+        // online to a new socket of bob's 30 s later (presence itself expires only after 90 s).
+        Boolean shown = Boolean.TRUE;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (Boolean.TRUE.equals(shown) && System.nanoTime() < deadline) {
+            LiveSocket fresh = LiveSocket.open(LiveSocket.gatewayWs(bob.accessToken()), Map.of())
+                    .thenCompose(socket -> socket.ready.thenApply(id -> socket)).get(20, TimeUnit.SECONDS);
+            Thread.sleep(1_500);
+            fresh.close();
+            shown = fresh.presence.get(alice.id());
+        }
+        assertThat(shown).as("alice's presence as bob sees it once every aborted socket is gone").isNotEqualTo(Boolean.TRUE);
     }
 
     @Test

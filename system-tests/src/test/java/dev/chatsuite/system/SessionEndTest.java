@@ -54,7 +54,7 @@ class SessionEndTest {
 
     @Test
     void shouldRefuseTheOtherSessionsAfterEndingAllButTheCurrentOne() throws Exception {
-        User first = Users.register("ended-all");
+        User first = Users.register("endedall");
         String second = given().baseUri(RunningSuite.gateway()).contentType(ContentType.JSON)
                 .body(Map.of("identifier", first.username(), "password", Users.PASSWORD)).post("/api/auth/login")
                 .then().statusCode(200).extract().path("accessToken");
