@@ -68,17 +68,18 @@ public class MessageService {
         if (ids.isEmpty()) {
             // The insert checks membership itself, and a retried clientMessageId fails on its unique
             // key and finds the first message: one round trip for the common post.
-            return store(caller, conversation, body, List.of(), request.clientMessageId());
+            return store(caller, conversation, body, List.of(), request.clientMessageId(), request.replyToId());
         }
         return requireParticipant(caller, conversation)
                 .chain(() -> existing(caller, conversation, request.clientMessageId()))
                 .chain(found -> found.isPresent()
                         ? Uni.createFrom().item(new Outcome(views.of(found.get()), false))
-                        : attachments.resolve(caller, ids).chain(records -> store(caller, conversation, body, records, request.clientMessageId())));
+                        : attachments.resolve(caller, ids)
+                                .chain(records -> store(caller, conversation, body, records, request.clientMessageId(), request.replyToId())));
     }
 
     /** A multipart post: the files go to media-service first; if the message cannot be stored they are removed again. */
-    public Uni<Outcome> post(Caller caller, UUID conversation, String body, List<FileUpload> files, String clientMessageId) {
+    public Uni<Outcome> post(Caller caller, UUID conversation, String body, List<FileUpload> files, String clientMessageId, UUID replyToId) {
         String text = body == null ? "" : body;
         List<FileUpload> uploads = files == null ? List.of() : files;
         if (uploads.size() > config.maxAttachments()) {
@@ -91,13 +92,17 @@ public class MessageService {
                     if (found.isPresent()) {
                         return Uni.createFrom().item(new Outcome(views.of(found.get()), false));
                     }
-                    return attachments.upload(caller, uploads).chain(records -> store(caller, conversation, text, records, clientMessageId)
+                    return attachments.upload(caller, uploads).chain(records -> store(caller, conversation, text, records, clientMessageId, replyToId)
                             .onFailure().call(() -> attachments.discard(caller, records)));
                 });
     }
 
-    private Uni<Outcome> store(Caller caller, UUID conversation, String body, List<AttachmentRecord> records, String clientMessageId) {
-        return messages.insert(Uuids.v7(), conversation, caller.userId(), body, records, clientMessageId, now())
+    private Uni<Outcome> store(Caller caller, UUID conversation, String body, List<AttachmentRecord> records, String clientMessageId,
+            UUID replyToId) {
+        return messages.insert(Uuids.v7(), conversation, caller.userId(), body, records, clientMessageId, replyToId, now())
+                .chain(stored -> stored.isPresent() || replyToId == null ? Uni.createFrom().item(stored)
+                        // Nothing stored: either not a participant (404) or a reply to a message of another conversation (400).
+                        : requireParticipant(caller, conversation).chain(() -> Uni.createFrom().<Optional<Posted>>failure(notInConversation())))
                 .chain(stored -> {
                     Posted posted = stored.orElseThrow(MessageService::notFound);
                     MessageView view = views.of(posted.message());
@@ -236,6 +241,11 @@ public class MessageService {
         return broker.publish(recipients, event.get())
                 .onFailure().invoke(e -> LOG.warnf("An event could not be published: %s", e.getClass().getSimpleName()))
                 .onFailure().recoverWithNull();
+    }
+
+    static ProblemException notInConversation() {
+        return ProblemException.badRequest("A reply must answer a message of the same conversation.",
+                List.of(new FieldError("replyToId", "Not a message of this conversation.")));
     }
 
     static ProblemException notFound() {
