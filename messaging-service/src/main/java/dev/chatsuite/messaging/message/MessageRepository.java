@@ -98,8 +98,8 @@ public class MessageRepository {
     }
 
     /**
-     * Leaves a tombstone (same id and seq, no body, no attachments), then empties the excerpts of
-     * its replies. Two statements in one transaction: the second's snapshot, taken after the
+     * Leaves a tombstone (same id and seq, no body, no attachments, no reactions), then empties
+     * the excerpts of its replies. Two statements in one transaction: the second's snapshot, taken after the
      * first got its row lock, includes a reply whose post held that lock.
      */
     public Uni<Optional<StoredMessage>> tombstone(UUID message, OffsetDateTime now) {
@@ -109,7 +109,9 @@ public class MessageRepository {
                 .map(MessageRepository::first)
                 .call(found -> found.isEmpty() ? Uni.createFrom().voidItem()
                         : tx.preparedQuery("UPDATE message SET reply_excerpt = '' WHERE reply_to_id = $1 AND reply_excerpt <> ''")
-                                .execute(Tuple.of(message)).replaceWithVoid()));
+                                .execute(Tuple.of(message))
+                                .chain(() -> tx.preparedQuery("DELETE FROM reaction WHERE message_id = $1").execute(Tuple.of(message)))
+                                .replaceWithVoid()));
     }
 
     /** Up to {@code limit + 1} messages before {@code seq} (newest first), or the newest ones when {@code seq} is null. */

@@ -46,9 +46,11 @@ public class MessageService {
     private final MessageViews views;
     private final Broker broker;
     private final MessagingConfig config;
+    private final Reactions reactions;
 
     public MessageService(MessageRepository messages, Participants participants, Attachments attachments, MessageViews views,
-            Broker broker, MessagingConfig config) {
+            Broker broker, MessagingConfig config, Reactions reactions) {
+        this.reactions = reactions;
         this.messages = messages;
         this.participants = participants;
         this.attachments = attachments;
@@ -125,10 +127,18 @@ public class MessageService {
             }
             validate(body, !message.attachments().isEmpty(), null);
             return messages.edit(messageId, body, now()).chain(edited -> {
-                MessageView view = views.of(edited.orElseThrow(() -> new ProblemException(409, "message-deleted", "A deleted message cannot be edited.")));
-                return participants.of(message.conversationId())
-                        .chain(users -> publish(users, () -> Events.updated(view)))
-                        .replaceWith(view);
+                StoredMessage stored = edited.orElseThrow(() -> new ProblemException(409, "message-deleted", "A deleted message cannot be edited."));
+                return Uni.combine().all().unis(participants.of(message.conversationId()), reactions.tally(messageId)).asTuple()
+                        .chain(both -> {
+                            // `me` differs by recipient: one frame per set of emoji the recipients reacted with.
+                            List<Uni<Void>> sends = new ArrayList<>();
+                            both.getItem2().groups(both.getItem1()).forEach((emoji, users) -> {
+                                MessageView view = views.of(stored, both.getItem2().seenBy(users.get(0)));
+                                sends.add(publish(users, () -> Events.updated(view)));
+                            });
+                            Uni<?> sent = sends.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(sends).andCollectFailures();
+                            return sent.replaceWith(views.of(stored, both.getItem2().seenBy(caller.userId())));
+                        });
             });
         });
     }
@@ -178,24 +188,26 @@ public class MessageService {
         Long toSeq = beforeSeq;
         return requireParticipant(caller, conversation).chain(() -> {
             if (fromSeq != null) {
-                return messages.after(conversation, fromSeq, size).map(list -> {
+                return messages.after(conversation, fromSeq, size).chain(list -> {
                     boolean more = list.size() > size;
                     List<StoredMessage> page = more ? list.subList(0, size) : list;
-                    return page(page, more ? Cursors.seqCursor(true, page.get(page.size() - 1).seq()) : null);
+                    return page(caller, page, more ? Cursors.seqCursor(true, page.get(page.size() - 1).seq()) : null);
                 });
             }
-            return messages.before(conversation, toSeq, size).map(list -> {
+            return messages.before(conversation, toSeq, size).chain(list -> {
                 boolean more = list.size() > size;
                 List<StoredMessage> page = more ? list.subList(1, list.size()) : list;
-                return page(page, more ? Cursors.seqCursor(false, page.get(0).seq()) : null);
+                return page(caller, page, more ? Cursors.seqCursor(false, page.get(0).seq()) : null);
             });
         });
     }
 
-    private Page<MessageView> page(List<StoredMessage> stored, String next) {
-        List<MessageView> items = new ArrayList<>(stored.size());
-        stored.forEach(m -> items.add(views.of(m)));
-        return new Page<>(items, next);
+    private Uni<Page<MessageView>> page(Caller caller, List<StoredMessage> stored, String next) {
+        return reactions.of(stored.stream().map(StoredMessage::id).toList(), caller.userId()).map(found -> {
+            List<MessageView> items = new ArrayList<>(stored.size());
+            stored.forEach(m -> items.add(views.of(m, found.get(m.id()))));
+            return new Page<>(items, next);
+        });
     }
 
     private Uni<StoredMessage> ownMessage(Caller caller, UUID messageId) {

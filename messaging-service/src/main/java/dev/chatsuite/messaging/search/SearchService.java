@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.messaging.caller.Caller;
 import dev.chatsuite.messaging.message.MessageViews;
+import dev.chatsuite.messaging.message.ReactionView;
+import dev.chatsuite.messaging.message.Reactions;
 import dev.chatsuite.messaging.page.Cursors;
 import dev.chatsuite.messaging.page.Page;
 import dev.chatsuite.messaging.participant.Participants;
@@ -24,8 +27,10 @@ public class SearchService {
     private final SearchRepository search;
     private final Participants participants;
     private final MessageViews views;
+    private final Reactions reactions;
 
-    public SearchService(SearchRepository search, Participants participants, MessageViews views) {
+    public SearchService(SearchRepository search, Participants participants, MessageViews views, Reactions reactions) {
+        this.reactions = reactions;
         this.search = search;
         this.participants = participants;
         this.views = views;
@@ -51,18 +56,23 @@ public class SearchService {
                     }
                     return null;
                 });
-        return visible.chain(() -> search.search(caller.userId(), query, filter, size + 1)).map(found -> {
+        return visible.chain(() -> search.search(caller.userId(), query, filter, size + 1)).chain(found -> {
             boolean more = found.size() > size;
             List<SearchRepository.Found> page = more ? found.subList(0, size) : found;
-            List<SearchHit> items = new ArrayList<>(page.size());
-            page.forEach(f -> items.add(new SearchHit(views.of(f.message()), f.conversationTitle(), Highlights.toHtml(f.headline()))));
-            String next = null;
-            if (more) {
-                SearchRepository.Found last = page.get(page.size() - 1);
-                next = Cursors.activityCursor(last.message().createdAt(), last.message().id());
-            }
-            return new Page<>(items, next);
+            return reactions.of(page.stream().map(f -> f.message().id()).toList(), caller.userId()).map(counts -> toPage(page, counts, more));
         });
+    }
+
+    private Page<SearchHit> toPage(List<SearchRepository.Found> page, Map<UUID, List<ReactionView>> counts, boolean more) {
+        List<SearchHit> items = new ArrayList<>(page.size());
+        page.forEach(f -> items.add(new SearchHit(views.of(f.message(), counts.get(f.message().id())), f.conversationTitle(),
+                Highlights.toHtml(f.headline()))));
+        String next = null;
+        if (more) {
+            SearchRepository.Found last = page.get(page.size() - 1);
+            next = Cursors.activityCursor(last.message().createdAt(), last.message().id());
+        }
+        return new Page<>(items, next);
     }
 
     private static OffsetDateTime time(String before) {
