@@ -103,6 +103,10 @@ class ReactionTest {
             assertThat(a.silentFor("reaction", 500)).isTrue();
         }
         assertThat(reactions(bob, conversation)).containsExactly(Map.of("emoji", "👍", "count", 1, "me", true));
+        JsonPath one = bob.request().get("/api/conversations/" + conversation).then().statusCode(200).extract().jsonPath();
+        assertThat(one.getList("lastMessage.reactions")).containsExactly(Map.of("emoji", "👍", "count", 1, "me", true));
+        JsonPath list = alice.request().get("/api/conversations").then().statusCode(200).extract().jsonPath();
+        assertThat(list.getList("items[0].lastMessage.reactions")).containsExactly(Map.of("emoji", "👍", "count", 1, "me", false));
     }
 
     @Test
