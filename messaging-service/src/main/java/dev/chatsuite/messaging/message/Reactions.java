@@ -39,7 +39,7 @@ public class Reactions {
         ADDED, ALREADY_THERE, TOO_MANY
     }
 
-    /** Whether the reader is in the message's conversation; null otherwise (and for an unknown message). */
+    /** The message a change was about, and what the change did (null outcome when the message is deleted). */
     public record Change<T>(Target target, T outcome) {
     }
 

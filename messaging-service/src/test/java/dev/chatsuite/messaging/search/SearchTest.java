@@ -4,7 +4,6 @@ import static dev.chatsuite.testsupport.ProblemAssertions.assertFieldError;
 import static dev.chatsuite.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
