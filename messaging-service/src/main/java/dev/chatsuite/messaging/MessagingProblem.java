@@ -10,8 +10,10 @@ public enum MessagingProblem implements ProblemKind {
     BAD_FRAME("bad-frame", 400),
     /** A WebSocket frame of a type the server does not know. */
     UNKNOWN_FRAME_TYPE("unknown-type", 400),
-    /** An edit of a deleted message. */
+    /** An edit of, or a reaction to, a deleted message. */
     MESSAGE_DELETED("message-deleted", 409),
+    /** A reaction with a 21st distinct emoji on one message. */
+    TOO_MANY_REACTIONS("too-many-reactions", 400),
     /** A member added to a group that already has the most participants allowed. */
     GROUP_FULL("group-full", 409),
     /** One file of a multipart post is over the per-file limit. */

@@ -29,7 +29,7 @@ class PackageRulesTest {
             List.of("", "caller", "page", "http"),
             List.of("participant", "directory", "attachment", "fanout"),
             List.of("message"),
-            List.of("conversation", "realtime"));
+            List.of("conversation", "realtime", "search"));
 
     private static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
 

@@ -20,6 +20,8 @@ import dev.chatsuite.messaging.MessagingProblem;
 import dev.chatsuite.messaging.caller.Caller;
 import dev.chatsuite.messaging.directory.Directory;
 import dev.chatsuite.messaging.message.MessageViews;
+import dev.chatsuite.messaging.message.ReactionView;
+import dev.chatsuite.messaging.message.Reactions;
 import dev.chatsuite.messaging.page.Cursors;
 import dev.chatsuite.messaging.page.Page;
 import io.smallrye.mutiny.Uni;
@@ -33,8 +35,11 @@ public class ConversationService {
     private final Directory directory;
     private final MessageViews messageViews;
     private final MessagingConfig config;
+    private final Reactions reactions;
 
-    public ConversationService(ConversationRepository conversations, Directory directory, MessageViews messageViews, MessagingConfig config) {
+    public ConversationService(ConversationRepository conversations, Directory directory, MessageViews messageViews, MessagingConfig config,
+            Reactions reactions) {
+        this.reactions = reactions;
         this.conversations = conversations;
         this.directory = directory;
         this.messageViews = messageViews;
@@ -114,15 +119,11 @@ public class ConversationService {
             activity = position.activity();
             after = position.id();
         }
-        return conversations.page(caller.userId(), activity, after, size).map(rows -> {
+        return conversations.page(caller.userId(), activity, after, size).chain(rows -> {
             boolean more = rows.size() > size;
             List<StoredConversation> page = more ? rows.subList(0, size) : rows;
-            String next = null;
-            if (more) {
-                StoredConversation last = page.get(page.size() - 1);
-                next = Cursors.activityCursor(last.activity(), last.id());
-            }
-            return new Page<>(page.stream().map(this::view).toList(), next);
+            String next = more ? Cursors.activityCursor(page.get(page.size() - 1).activity(), page.get(page.size() - 1).id()) : null;
+            return withReactions(caller, page).map(views -> new Page<>(views, next));
         });
     }
 
@@ -163,12 +164,21 @@ public class ConversationService {
 
     private Uni<ConversationView> view(Caller caller, UUID id) {
         return conversations.visibleTo(id, caller.userId())
-                .map(found -> view(found.orElseThrow(() -> ProblemException.notFound("No conversation with this id is visible to you."))));
+                .chain(found -> withReactions(caller,
+                        List.of(found.orElseThrow(() -> ProblemException.notFound("No conversation with this id is visible to you.")))))
+                .map(views -> views.get(0));
     }
 
-    private ConversationView view(StoredConversation c) {
+    /** The views, each lastMessage with its reactions as the caller sees them (one query for the lot). */
+    private Uni<List<ConversationView>> withReactions(Caller caller, List<StoredConversation> page) {
+        List<UUID> lastMessages = page.stream().filter(c -> c.lastMessage() != null).map(c -> c.lastMessage().id()).toList();
+        return reactions.of(lastMessages, caller.userId())
+                .map(found -> page.stream().map(c -> view(c, c.lastMessage() == null ? null : found.get(c.lastMessage().id()))).toList());
+    }
+
+    private ConversationView view(StoredConversation c, List<ReactionView> lastMessageReactions) {
         return new ConversationView(c.id().toString(), c.type(), c.title(), c.participants().stream().map(UUID::toString).toList(),
-                messageViews.of(c.lastMessage()), c.lastSeq(), Math.max(0, c.lastSeq() - c.lastReadSeq()),
+                messageViews.of(c.lastMessage(), lastMessageReactions), c.lastSeq(), Math.max(0, c.lastSeq() - c.lastReadSeq()),
                 Timestamps.format(c.createdAt().toInstant()), Timestamps.format(c.updatedAt().toInstant()));
     }
 

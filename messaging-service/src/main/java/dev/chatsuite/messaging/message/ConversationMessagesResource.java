@@ -19,6 +19,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import dev.chatsuite.common.problem.FieldError;
+import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.messaging.caller.Callers;
 import dev.chatsuite.messaging.page.Page;
 import io.quarkus.security.Authenticated;
@@ -57,7 +59,7 @@ public class ConversationMessagesResource {
     @Operation(summary = "Post a message (JSON), optionally referencing media you uploaded")
     @APIResponse(responseCode = "201", description = "Stored")
     @APIResponse(responseCode = "200", description = "The message stored earlier with this clientMessageId")
-    @APIResponse(responseCode = "400", description = "Empty or too long body, unusable attachments")
+    @APIResponse(responseCode = "400", description = "Empty or too long body, unusable attachments, a reply to another conversation's message")
     @APIResponse(responseCode = "404", description = "Not a participant, or no such conversation")
     public Uni<RestResponse<MessageView>> post(@RestPath UUID id, PostMessageRequest request) {
         PostMessageRequest body = request == null ? new PostMessageRequest(null, null, null) : request;
@@ -67,7 +69,7 @@ public class ConversationMessagesResource {
     @POST
     @Path("/messages")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Post a message with files (multipart: body, up to 10 files, clientMessageId)")
+    @Operation(summary = "Post a message with files (multipart: body, up to 10 files, clientMessageId, replyToId)")
     @APIResponse(responseCode = "201", description = "Stored")
     @APIResponse(responseCode = "200", description = "The message stored earlier with this clientMessageId")
     @APIResponse(responseCode = "400", description = "Empty or too long body, too many files")
@@ -75,8 +77,20 @@ public class ConversationMessagesResource {
     @APIResponse(responseCode = "413", description = "A file over the size limit")
     @APIResponse(responseCode = "415", description = "A file of a type that is not accepted")
     public Uni<RestResponse<MessageView>> postWithFiles(@RestPath UUID id, @RestForm String body, @RestForm("files") List<FileUpload> files,
-            @RestForm String clientMessageId) {
-        return messages.post(Callers.of(identity), id, body, files, clientMessageId).map(ConversationMessagesResource::response);
+            @RestForm String clientMessageId, @RestForm String replyToId) {
+        return messages.post(Callers.of(identity), id, body, files, clientMessageId, replyTo(replyToId)).map(ConversationMessagesResource::response);
+    }
+
+    /** The multipart {@code replyToId} part: absent or empty is no reply, anything but a UUID is a 400. */
+    static UUID replyTo(String part) {
+        if (part == null || part.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(part.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("The message is not valid; see errors.", List.of(new FieldError("replyToId", "Must be a UUID.")));
+        }
     }
 
     @POST

@@ -11,7 +11,8 @@ import io.vertx.core.json.Json;
  * each encoded once into the {@link Publication} that carries it to every recipient.
  * Encoded with Json.encode, so registered for native-image reflection here.
  */
-@RegisterForReflection(targets = { Events.MessageCreated.class, Events.MessageUpdated.class, Events.MessageDeleted.class, Events.Read.class })
+@RegisterForReflection(targets = { Events.MessageCreated.class, Events.MessageUpdated.class, Events.MessageDeleted.class, Events.Read.class,
+        Events.Reaction.class, MessageView.class, ReplyToView.class, ReactionView.class })
 public final class Events {
 
     private Events() {
@@ -41,6 +42,12 @@ public final class Events {
         }
     }
 
+    public record Reaction(String type, String conversationId, String messageId, long seq, String emoji, String userId, boolean added) {
+        public Reaction(String conversationId, String messageId, long seq, String emoji, String userId, boolean added) {
+            this("reaction", conversationId, messageId, seq, emoji, userId, added);
+        }
+    }
+
     static Publication created(MessageView view) {
         return Publication.created(UUID.fromString(view.conversationId()), view.seq(), Json.encode(new MessageCreated(view)));
     }
@@ -52,6 +59,12 @@ public final class Events {
     static Publication deleted(StoredMessage message) {
         return Publication.changed(message.conversationId(), message.seq(),
                 Json.encode(new MessageDeleted(message.conversationId().toString(), message.id().toString(), message.seq())));
+    }
+
+    /** Ordered like an edit: never ahead of the {@code message.created} of its seq; reactions take no seq of their own. */
+    static Publication reaction(UUID conversation, UUID message, long seq, String emoji, UUID user, boolean added) {
+        return Publication.changed(conversation, seq,
+                Json.encode(new Reaction(conversation.toString(), message.toString(), seq, emoji, user.toString(), added)));
     }
 
     static Publication read(UUID conversation, UUID reader, long seq) {

@@ -22,15 +22,22 @@ public class MessageRepository {
 
     private static final String SELECT = "SELECT " + StoredMessage.columns("") + " FROM message m ";
     /** See {@link #insert}. */
-    private static final String INSERT = "WITH c AS ("
-            + "UPDATE conversation SET last_seq = last_seq + 1, updated_at = $2, last_message_id = $3 "
-            + "WHERE id = $1 AND EXISTS (SELECT 1 FROM participant WHERE conversation_id = $1 AND user_id = $4) RETURNING last_seq), "
-            + "m AS (INSERT INTO message (id, conversation_id, seq, sender_id, body, attachments, client_message_id, created_at) "
-            + "SELECT $3::uuid, $1::uuid, c.last_seq, $4::uuid, $5::text, $6::jsonb, $7::text, $2::timestamptz FROM c RETURNING seq), "
+    private static final String INSERT = "WITH r AS ("
+            // The original, only in the same conversation; the share lock makes a concurrent delete wait for this post, so the
+            // delete's later emptying of its replies' excerpts sees this reply.
+            + "SELECT o.id, o.seq, o.sender_id, CASE WHEN o.deleted_at IS NULL THEN left(o.body, " + ReplyTo.EXCERPT_CHARS + ") ELSE '' END AS excerpt "
+            + "FROM message o WHERE o.id = $8 AND o.conversation_id = $1 FOR SHARE), "
+            + "c AS (UPDATE conversation SET last_seq = last_seq + 1, updated_at = $2, last_message_id = $3 "
+            + "WHERE id = $1 AND EXISTS (SELECT 1 FROM participant WHERE conversation_id = $1 AND user_id = $4) "
+            + "AND ($8::uuid IS NULL OR EXISTS (SELECT 1 FROM r)) RETURNING last_seq), "
+            + "m AS (INSERT INTO message (id, conversation_id, seq, sender_id, body, attachments, client_message_id, created_at, "
+            + "reply_to_id, reply_to_seq, reply_to_sender, reply_excerpt) "
+            + "SELECT $3::uuid, $1::uuid, c.last_seq, $4::uuid, $5::text, $6::jsonb, $7::text, $2::timestamptz, r.id, r.seq, r.sender_id, r.excerpt "
+            + "FROM c LEFT JOIN r ON true RETURNING seq, reply_to_id, reply_to_seq, reply_to_sender, reply_excerpt), "
             + "p AS (UPDATE participant SET last_activity = $2, "
             + "last_read_seq = CASE WHEN user_id = $4 THEN GREATEST(last_read_seq, (SELECT seq FROM m)) ELSE last_read_seq END "
             + "WHERE conversation_id = $1 AND EXISTS (SELECT 1 FROM m) RETURNING user_id) "
-            + "SELECT m.seq, p.user_id FROM m, p";
+            + "SELECT m.seq, m.reply_to_id, m.reply_to_seq, m.reply_to_sender, m.reply_excerpt, p.user_id FROM m, p";
     private final Pool pool;
 
     public MessageRepository(Pool pool) {
@@ -55,22 +62,24 @@ public class MessageRepository {
      * fails on its unique key and the whole statement, seq included, is undone.
      */
     public Uni<Optional<Posted>> insert(UUID id, UUID conversation, UUID sender, String body, List<AttachmentRecord> attachments,
-            String clientMessageId, OffsetDateTime now) {
+            String clientMessageId, UUID replyToId, OffsetDateTime now) {
         return pool.preparedQuery(INSERT)
                 .execute(Tuple.tuple().addUUID(conversation).addOffsetDateTime(now).addUUID(id).addUUID(sender).addString(body)
-                        .addValue(StoredMessage.attachmentsJson(attachments)).addString(clientMessageId))
+                        .addValue(StoredMessage.attachmentsJson(attachments)).addString(clientMessageId).addUUID(replyToId))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return Optional.<Posted>empty();
                     }
                     List<UUID> participants = new ArrayList<>(rows.size());
                     long seq = 0;
+                    ReplyTo replyTo = null;
                     for (Row row : rows) {
                         seq = row.getLong("seq");
+                        replyTo = StoredMessage.replyTo(row, "");
                         participants.add(row.getUUID("user_id"));
                     }
-                    return Optional.of(new Posted(new StoredMessage(id, conversation, seq, sender, body, attachments, clientMessageId, now, null, null),
-                            participants));
+                    return Optional.of(new Posted(
+                            new StoredMessage(id, conversation, seq, sender, body, attachments, clientMessageId, now, null, null, replyTo), participants));
                 });
     }
 
@@ -88,12 +97,21 @@ public class MessageRepository {
                 .map(MessageRepository::first);
     }
 
-    /** Leaves a tombstone: same id and seq, no body, no attachments. */
+    /**
+     * Leaves a tombstone (same id and seq, no body, no attachments, no reactions), then empties
+     * the excerpts of its replies. Two statements in one transaction: the second's snapshot, taken after the
+     * first got its row lock, includes a reply whose post held that lock.
+     */
     public Uni<Optional<StoredMessage>> tombstone(UUID message, OffsetDateTime now) {
-        return pool.preparedQuery("UPDATE message m SET body = '', attachments = '[]'::jsonb, deleted_at = $2 WHERE id = $1 AND deleted_at IS NULL RETURNING "
-                        + StoredMessage.columns(""))
+        return pool.withTransaction(tx -> tx.preparedQuery("UPDATE message m SET body = '', attachments = '[]'::jsonb, deleted_at = $2 "
+                        + "WHERE id = $1 AND deleted_at IS NULL RETURNING " + StoredMessage.columns(""))
                 .execute(Tuple.of(message, now))
-                .map(MessageRepository::first);
+                .map(MessageRepository::first)
+                .call(found -> found.isEmpty() ? Uni.createFrom().voidItem()
+                        : tx.preparedQuery("UPDATE message SET reply_excerpt = '' WHERE reply_to_id = $1 AND reply_excerpt <> ''")
+                                .execute(Tuple.of(message))
+                                .chain(() -> tx.preparedQuery("DELETE FROM reaction WHERE message_id = $1").execute(Tuple.of(message)))
+                                .replaceWithVoid()));
     }
 
     /** Up to {@code limit + 1} messages before {@code seq} (newest first), or the newest ones when {@code seq} is null. */

@@ -47,9 +47,11 @@ public class MessageService {
     private final MessageViews views;
     private final Broker broker;
     private final MessagingConfig config;
+    private final Reactions reactions;
 
     public MessageService(MessageRepository messages, Participants participants, Attachments attachments, MessageViews views,
-            Broker broker, MessagingConfig config) {
+            Broker broker, MessagingConfig config, Reactions reactions) {
+        this.reactions = reactions;
         this.messages = messages;
         this.participants = participants;
         this.attachments = attachments;
@@ -69,17 +71,18 @@ public class MessageService {
         if (ids.isEmpty()) {
             // The insert checks membership itself, and a retried clientMessageId fails on its unique
             // key and finds the first message: one round trip for the common post.
-            return store(caller, conversation, body, List.of(), request.clientMessageId());
+            return store(caller, conversation, body, List.of(), request.clientMessageId(), request.replyToId());
         }
         return requireParticipant(caller, conversation)
                 .chain(() -> existing(caller, conversation, request.clientMessageId()))
                 .chain(found -> found.isPresent()
                         ? Uni.createFrom().item(new Outcome(views.of(found.get()), false))
-                        : attachments.resolve(caller, ids).chain(records -> store(caller, conversation, body, records, request.clientMessageId())));
+                        : attachments.resolve(caller, ids)
+                                .chain(records -> store(caller, conversation, body, records, request.clientMessageId(), request.replyToId())));
     }
 
     /** A multipart post: the files go to media-service first; if the message cannot be stored they are removed again. */
-    public Uni<Outcome> post(Caller caller, UUID conversation, String body, List<FileUpload> files, String clientMessageId) {
+    public Uni<Outcome> post(Caller caller, UUID conversation, String body, List<FileUpload> files, String clientMessageId, UUID replyToId) {
         String text = body == null ? "" : body;
         List<FileUpload> uploads = files == null ? List.of() : files;
         if (uploads.size() > config.maxAttachments()) {
@@ -92,13 +95,17 @@ public class MessageService {
                     if (found.isPresent()) {
                         return Uni.createFrom().item(new Outcome(views.of(found.get()), false));
                     }
-                    return attachments.upload(caller, uploads).chain(records -> store(caller, conversation, text, records, clientMessageId)
+                    return attachments.upload(caller, uploads).chain(records -> store(caller, conversation, text, records, clientMessageId, replyToId)
                             .onFailure().call(() -> attachments.discard(caller, records)));
                 });
     }
 
-    private Uni<Outcome> store(Caller caller, UUID conversation, String body, List<AttachmentRecord> records, String clientMessageId) {
-        return messages.insert(Uuids.v7(), conversation, caller.userId(), body, records, clientMessageId, now())
+    private Uni<Outcome> store(Caller caller, UUID conversation, String body, List<AttachmentRecord> records, String clientMessageId,
+            UUID replyToId) {
+        return messages.insert(Uuids.v7(), conversation, caller.userId(), body, records, clientMessageId, replyToId, now())
+                .chain(stored -> stored.isPresent() || replyToId == null ? Uni.createFrom().item(stored)
+                        // Nothing stored: either not a participant (404) or a reply to a message of another conversation (400).
+                        : requireParticipant(caller, conversation).chain(() -> Uni.createFrom().<Optional<Posted>>failure(notInConversation())))
                 .chain(stored -> {
                     Posted posted = stored.orElseThrow(MessageService::notFound);
                     MessageView view = views.of(posted.message());
@@ -121,10 +128,18 @@ public class MessageService {
             }
             validate(body, !message.attachments().isEmpty(), null);
             return messages.edit(messageId, body, now()).chain(edited -> {
-                MessageView view = views.of(edited.orElseThrow(MessageService::deleted));
-                return participants.of(message.conversationId())
-                        .chain(users -> publish(users, () -> Events.updated(view)))
-                        .replaceWith(view);
+                StoredMessage stored = edited.orElseThrow(MessageService::deleted);
+                return Uni.combine().all().unis(participants.of(message.conversationId()), reactions.tally(messageId)).asTuple()
+                        .chain(both -> {
+                            // `me` differs by recipient: one frame per set of emoji the recipients reacted with.
+                            List<Uni<Void>> sends = new ArrayList<>();
+                            both.getItem2().groups(both.getItem1()).forEach((emoji, users) -> {
+                                MessageView view = views.of(stored, both.getItem2().seenBy(users.get(0)));
+                                sends.add(publish(users, () -> Events.updated(view)));
+                            });
+                            Uni<?> sent = sends.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(sends).andCollectFailures();
+                            return sent.replaceWith(views.of(stored, both.getItem2().seenBy(caller.userId())));
+                        });
             });
         });
     }
@@ -174,24 +189,26 @@ public class MessageService {
         Long toSeq = beforeSeq;
         return requireParticipant(caller, conversation).chain(() -> {
             if (fromSeq != null) {
-                return messages.after(conversation, fromSeq, size).map(list -> {
+                return messages.after(conversation, fromSeq, size).chain(list -> {
                     boolean more = list.size() > size;
                     List<StoredMessage> page = more ? list.subList(0, size) : list;
-                    return page(page, more ? Cursors.seqCursor(true, page.get(page.size() - 1).seq()) : null);
+                    return page(caller, page, more ? Cursors.seqCursor(true, page.get(page.size() - 1).seq()) : null);
                 });
             }
-            return messages.before(conversation, toSeq, size).map(list -> {
+            return messages.before(conversation, toSeq, size).chain(list -> {
                 boolean more = list.size() > size;
                 List<StoredMessage> page = more ? list.subList(1, list.size()) : list;
-                return page(page, more ? Cursors.seqCursor(false, page.get(0).seq()) : null);
+                return page(caller, page, more ? Cursors.seqCursor(false, page.get(0).seq()) : null);
             });
         });
     }
 
-    private Page<MessageView> page(List<StoredMessage> stored, String next) {
-        List<MessageView> items = new ArrayList<>(stored.size());
-        stored.forEach(m -> items.add(views.of(m)));
-        return new Page<>(items, next);
+    private Uni<Page<MessageView>> page(Caller caller, List<StoredMessage> stored, String next) {
+        return reactions.of(stored.stream().map(StoredMessage::id).toList(), caller.userId()).map(found -> {
+            List<MessageView> items = new ArrayList<>(stored.size());
+            stored.forEach(m -> items.add(views.of(m, found.get(m.id()))));
+            return new Page<>(items, next);
+        });
     }
 
     private Uni<StoredMessage> ownMessage(Caller caller, UUID messageId) {
@@ -241,6 +258,11 @@ public class MessageService {
 
     private static ProblemException deleted() {
         return MessagingProblem.MESSAGE_DELETED.exception("A deleted message cannot be edited.");
+    }
+
+    static ProblemException notInConversation() {
+        return ProblemException.badRequest("A reply must answer a message of the same conversation.",
+                List.of(new FieldError("replyToId", "Not a message of this conversation.")));
     }
 
     static ProblemException notFound() {

@@ -19,7 +19,7 @@ sealed interface ClientFrame {
     record Ping() implements ClientFrame {
     }
 
-    record Send(UUID conversationId, String body, String clientMessageId, List<UUID> attachmentIds) implements ClientFrame {
+    record Send(UUID conversationId, String body, String clientMessageId, List<UUID> attachmentIds, UUID replyToId) implements ClientFrame {
     }
 
     record Read(UUID conversationId, long seq) implements ClientFrame {
@@ -71,7 +71,9 @@ sealed interface ClientFrame {
             }
         }
         String body = frame.getValue("body") instanceof String b ? b : null;
-        return new Send(conversation, body, clientMessageId, attachments);
+        Object replyTo = frame.getValue("replyToId");
+        UUID replyToId = replyTo == null ? null : uuid(replyTo instanceof String s ? s : null, "replyToId");
+        return new Send(conversation, body, clientMessageId, attachments, replyToId);
     }
 
     private static Location location(JsonObject frame) {

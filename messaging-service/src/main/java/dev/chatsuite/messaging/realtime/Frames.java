@@ -74,7 +74,7 @@ public class Frames {
     }
 
     private Uni<Void> send(ChatSession session, ClientFrame.Send frame) {
-        return messages.post(session.caller(), frame.conversationId(), new PostMessageRequest(frame.body(), frame.attachmentIds(), frame.clientMessageId()))
+        return messages.post(session.caller(), frame.conversationId(), new PostMessageRequest(frame.body(), frame.attachmentIds(), frame.clientMessageId(), frame.replyToId()))
                 .invoke(outcome -> session.send(new JsonObject().put("type", "ack").put("clientMessageId", frame.clientMessageId())
                         .put("message", JsonObject.mapFrom(outcome.message()))))
                 .replaceWithVoid();
