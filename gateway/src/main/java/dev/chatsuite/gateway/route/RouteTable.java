@@ -61,6 +61,7 @@ public class RouteTable {
                     CsrfRule.ORIGIN, Body.MULTIPART),
             new Route(Method.ANY, "/api/conversations/**", Service.MESSAGING, Bucket.DEFAULT, Credentials.COOKIES, CsrfRule.ORIGIN, Body.DEFAULT),
             new Route(Method.ANY, "/api/messages/**", Service.MESSAGING, Bucket.DEFAULT, Credentials.COOKIES, CsrfRule.ORIGIN, Body.DEFAULT),
+            new Route(Method.ANY, "/api/search/**", Service.MESSAGING, Bucket.DEFAULT, Credentials.COOKIES, CsrfRule.ORIGIN, Body.DEFAULT),
             new Route(Method.ANY, "/ws/**", Service.MESSAGING, Bucket.DEFAULT, Credentials.COOKIES, CsrfRule.ORIGIN, Body.DEFAULT),
             // media-service.
             new Route(Method.POST, "/api/media", Service.MEDIA, Bucket.UPLOAD, Credentials.COOKIES, CsrfRule.ORIGIN, Body.UPLOAD),

@@ -23,6 +23,8 @@ final class Splice {
 
     private final ServerWebSocket down;
     private final long maxMessage;
+    private final Runnable released;
+    private boolean releasedOnce;
     private long messageBytes;
     private WebSocket up;
     private final Handler<WebSocketFrame> fromClient = this::fromClient;
@@ -31,6 +33,7 @@ final class Splice {
     Splice(ServerWebSocket down, Runnable released, long maxMessage) {
         this.down = down;
         this.maxMessage = maxMessage;
+        this.released = released;
         // Vert.x refuses handlers on a closed socket: every handler is set while it is surely open.
         down.pause();
         down.frameHandler(fromClient);
@@ -40,7 +43,7 @@ final class Splice {
             }
         });
         down.closeHandler(v -> {
-            released.run();
+            release();
             if (up != null && down.closeStatusCode() == null) {
                 close(up, CloseCodes.GOING_AWAY, null);
             }
@@ -51,6 +54,17 @@ final class Splice {
             }
         });
         down.exceptionHandler(e -> LOG.debugf("WebSocket client failed: %s", e.getClass().getSimpleName()));
+        if (down.isClosed()) {
+            // The connection closed before the handlers were set (a client gone during the 101): no close event will come.
+            release();
+        }
+    }
+
+    private void release() {
+        if (!releasedOnce) {
+            releasedOnce = true;
+            released.run();
+        }
     }
 
     /** The upstream socket is open: relay both ways from now on. */

@@ -136,7 +136,15 @@ public class WebSocketForwarder {
     /** The 101, carrying the session cookies set while the upgrade was checked. */
     private Future<ServerWebSocket> accept(RoutingContext ctx) {
         UpgradeCookies.moveToHeaders(ctx.response(), cookies.accessName(), cookies.refreshName());
-        return ctx.request().toWebSocket().onFailure(e -> {
+        Future<ServerWebSocket> upgrade;
+        try {
+            upgrade = ctx.request().toWebSocket();
+        } catch (IllegalStateException gone) {
+            // The client left during the checks: Vert.x has ended the request and refuses to upgrade it.
+            LOG.debugf("WebSocket client left before its upgrade: %s", gone.getMessage());
+            return Future.failedFuture(gone);
+        }
+        return upgrade.onFailure(e -> {
             // An invalid handshake (no key, unknown version): Vert.x has answered nothing yet.
             LOG.debugf("WebSocket handshake refused: %s", e.getMessage());
             if (!ctx.response().headWritten() && !ctx.response().closed()) {

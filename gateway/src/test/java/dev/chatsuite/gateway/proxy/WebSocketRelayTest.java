@@ -2,12 +2,15 @@ package dev.chatsuite.gateway.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
@@ -117,6 +120,32 @@ class WebSocketRelayTest {
         await(() -> UpstreamStub.CLOSES.containsKey(id));
         assertThat(UpstreamStub.CLOSES.get(id)).isEqualTo(1001);
         await(() -> budget.open() == 0);
+    }
+
+    @Test
+    void shouldLeaveNoUpstreamOpenAfterUpgradesAbortedBeforeTheirAnswer() throws Exception {
+        int before = UpstreamStub.OPEN_SOCKETS.get();
+        Map<String, String> bearer = WebSocketCapacityTest.bearer("abort");
+        String head = "GET /ws/echo?id=abort HTTP/1.1\r\nHost: " + root.getHost() + ":" + root.getPort()
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Key: MDEyMzQ1Njc4OWFiY2RlZg==\r\n"
+                + bearer.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue() + "\r\n").collect(Collectors.joining()) + "\r\n";
+        for (int i = 0; i < 200; i++) {
+            try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+                if (i % 2 == 0) {
+                    socket.setSoLinger(true, 0);
+                }
+                socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                Thread.sleep(i % 20);
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while ((budget.open() > 0 || UpstreamStub.OPEN_SOCKETS.get() > before) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(budget.open()).as("sockets the gateway still counts as proxied").isZero();
+        assertThat(UpstreamStub.OPEN_SOCKETS.get()).as("upstream sockets still open").isLessThanOrEqualTo(before);
     }
 
     @Test

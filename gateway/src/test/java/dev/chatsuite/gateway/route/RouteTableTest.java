@@ -59,7 +59,7 @@ class RouteTableTest {
                 "/.well-known/jwks.json")) {
             assertService(path, Service.AUTH);
         }
-        for (String path : List.of("/api/conversations", "/api/conversations/c1/messages", "/api/messages/m1", "/ws", "/ws/x")) {
+        for (String path : List.of("/api/conversations", "/api/conversations/c1/messages", "/api/messages/m1", "/api/search/messages", "/ws", "/ws/x")) {
             assertService(path, Service.MESSAGING);
         }
         assertService("/api/media", Service.MEDIA);
