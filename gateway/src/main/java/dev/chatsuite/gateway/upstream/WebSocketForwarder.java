@@ -57,13 +57,27 @@ public class WebSocketForwarder {
                 acceptAndClose(ctx, CloseCodes.TRY_AGAIN_LATER, "The gateway is at its socket limit; try again later.");
                 return;
             }
-            WebSocketConnectOptions options = upstreamOptions(ctx, upstream);
+            WebSocketConnectOptions options;
+            try {
+                options = upstreamOptions(ctx, upstream);
+            } catch (RuntimeException gone) {
+                budget.release();
+                throw gone;
+            }
             accept(ctx).onComplete(accepted -> {
                 if (accepted.failed()) {
                     budget.release();
                     return;
                 }
-                Splice splice = new Splice(accepted.result(), budget::release, maxMessage);
+                Splice splice;
+                try {
+                    splice = new Splice(accepted.result(), budget::release, maxMessage);
+                } catch (IllegalStateException closed) {
+                    // The client's connection closed between the 101 and here: Vert.x refuses handlers on it.
+                    LOG.debugf("WebSocket client left right after its upgrade: %s", closed.getMessage());
+                    budget.release();
+                    return;
+                }
                 connect(upstream, options, splice);
             });
         });
