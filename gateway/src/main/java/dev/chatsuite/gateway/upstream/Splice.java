@@ -23,8 +23,6 @@ final class Splice {
 
     private final ServerWebSocket down;
     private final long maxMessage;
-    private final Runnable released;
-    private boolean releasedOnce;
     private long messageBytes;
     private WebSocket up;
     private final Handler<WebSocketFrame> fromClient = this::fromClient;
@@ -33,7 +31,6 @@ final class Splice {
     Splice(ServerWebSocket down, Runnable released, long maxMessage) {
         this.down = down;
         this.maxMessage = maxMessage;
-        this.released = released;
         // Vert.x refuses handlers on a closed socket: every handler is set while it is surely open.
         down.pause();
         down.frameHandler(fromClient);
@@ -43,7 +40,7 @@ final class Splice {
             }
         });
         down.closeHandler(v -> {
-            release();
+            released.run();
             if (up != null && down.closeStatusCode() == null) {
                 close(up, CloseCodes.GOING_AWAY, null);
             }
@@ -54,17 +51,6 @@ final class Splice {
             }
         });
         down.exceptionHandler(e -> LOG.debugf("WebSocket client failed: %s", e.getClass().getSimpleName()));
-        if (down.isClosed()) {
-            // The connection closed before the handlers were set (a client gone during the 101): no close event will come.
-            release();
-        }
-    }
-
-    private void release() {
-        if (!releasedOnce) {
-            releasedOnce = true;
-            released.run();
-        }
     }
 
     /** The upstream socket is open: relay both ways from now on. */
