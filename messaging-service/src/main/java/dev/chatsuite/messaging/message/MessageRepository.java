@@ -34,9 +34,10 @@ public class MessageRepository {
             + "reply_to_id, reply_to_seq, reply_to_sender, reply_excerpt) "
             + "SELECT $3::uuid, $1::uuid, c.last_seq, $4::uuid, $5::text, $6::jsonb, $7::text, $2::timestamptz, r.id, r.seq, r.sender_id, r.excerpt "
             + "FROM c LEFT JOIN r ON true RETURNING seq, reply_to_id, reply_to_seq, reply_to_sender, reply_excerpt), "
-            + "p AS (UPDATE participant SET last_activity = $2, "
-            + "last_read_seq = CASE WHEN user_id = $4 THEN GREATEST(last_read_seq, (SELECT seq FROM m)) ELSE last_read_seq END "
-            + "WHERE conversation_id = $1 AND EXISTS (SELECT 1 FROM m) RETURNING user_id) "
+            // Only the sender's row changes (read up to their own message; an unindexed column, so a HOT update).
+            + "s AS (UPDATE participant SET last_read_seq = GREATEST(last_read_seq, (SELECT seq FROM m)) "
+            + "WHERE conversation_id = $1 AND user_id = $4 AND EXISTS (SELECT 1 FROM m)), "
+            + "p AS (SELECT user_id FROM participant WHERE conversation_id = $1 AND EXISTS (SELECT 1 FROM m)) "
             + "SELECT m.seq, m.reply_to_id, m.reply_to_seq, m.reply_to_sender, m.reply_excerpt, p.user_id FROM m, p";
     private final Pool pool;
 
@@ -56,9 +57,9 @@ public class MessageRepository {
 
     /**
      * In one statement (so one round trip and its own transaction): takes the next seq from the
-     * conversation row, whose lock orders concurrent posters, but only when the sender takes part;
-     * inserts the message; and moves every participant's activity time, the sender having read
-     * their own message. Empty when the sender is not a participant. A clientMessageId used before
+     * conversation row, whose lock orders concurrent posters and whose updated_at orders every
+     * member's list, but only when the sender takes part; inserts the message; marks it read by
+     * its sender; and answers every participant. Empty when the sender is not a participant. A clientMessageId used before
      * fails on its unique key and the whole statement, seq included, is undone.
      */
     public Uni<Optional<Posted>> insert(UUID id, UUID conversation, UUID sender, String body, List<AttachmentRecord> attachments,
