@@ -28,6 +28,21 @@ cleanup() {
 trap cleanup EXIT
 
 ./suite down > /dev/null || true
+
+# The box must be quiet: another build on these two cores halves every figure. Idle share of
+# the CPU over 3 s, recorded with the results.
+idle_pct() { local a b; a=($(awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8, $5}' /proc/stat)); sleep 3
+  b=($(awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8, $5}' /proc/stat)); echo $(( 100 * (b[1] - a[1]) / (b[0] - a[0]) )); }
+IDLE=$(idle_pct)
+[ "$IDLE" -ge 85 ] || echo "WARNING: the machine is only $IDLE % idle before the run; figures will not compare" >&2
+
+# A local PostgreSQL with autovacuum off (as on the development boxes) keeps every earlier run's
+# dead rows; vacuum so each run starts as on a server with autovacuum on. Recorded with the results.
+AUTOVACUUM=unknown
+if command -v psql > /dev/null && psql -h "${DB_HOST:-127.0.0.1}" -U "${DB_USER:-postgres}" -d messaging -Atc 'select 1' > /dev/null 2>&1; then
+  AUTOVACUUM=$(psql -h "${DB_HOST:-127.0.0.1}" -U "${DB_USER:-postgres}" -d messaging -Atc 'show autovacuum')
+  psql -h "${DB_HOST:-127.0.0.1}" -U "${DB_USER:-postgres}" -d messaging -qc 'vacuum analyze' > /dev/null
+fi
 unset RATE_LIMIT_LOGIN RATE_LIMIT_REGISTER RATE_LIMIT_FORGOT RATE_LIMIT_UPLOAD RATE_LIMIT_DEFAULT
 MESSAGING_INSTANCES=2 ./suite up --detach > "$OUT/suite-up.log"
 pid_of() { awk -v s="$1" '$1 == s {print $2}' data/run/services; }
@@ -88,7 +103,7 @@ for run in $RUNS; do
 done
 
 {
-  echo "\`bench/realtime/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)): $SOCKETS sockets opened $BATCH at a time, conversations of $GROUP, $RATE messages/s for $DURATION s; the suite through \`ws://127.0.0.1:8080/ws\` (\`MESSAGING_INSTANCES=2 ./suite up --detach\`, rate limits on), the reference relay (socket.io 4 + Redis adapter, two Node processes, no proxy) on 3001/3002; \"fresh\" right after start-up, \"warm\" right after. Latency from the send time in the body to each receiver; the p99 ratio is suite ÷ reference in the same run."
+  echo "\`bench/realtime/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD); CPU $IDLE % idle before the run; PostgreSQL autovacuum $AUTOVACUUM, vacuumed before the run): $SOCKETS sockets opened $BATCH at a time, conversations of $GROUP, $RATE messages/s for $DURATION s; the suite through \`ws://127.0.0.1:8080/ws\` (\`MESSAGING_INSTANCES=2 ./suite up --detach\`, rate limits on), the reference relay (socket.io 4 + Redis adapter, two Node processes, no proxy) on 3001/3002; \"fresh\" right after start-up, \"warm\" right after. Latency from the send time in the body to each receiver; the p99 ratio is suite ÷ reference in the same run."
   echo
   echo "| run | target | sockets connected | sends acknowledged | delivered (of acknowledged × members) | out of order | duplicates | gaps | p50 ms | p99 ms | max ms | p99 ratio | full GCs during load | gateway live heap per proxied socket |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
