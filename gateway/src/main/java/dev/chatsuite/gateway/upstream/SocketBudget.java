@@ -1,5 +1,6 @@
 package dev.chatsuite.gateway.upstream;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,20 +27,31 @@ public class SocketBudget {
         this.max = max;
     }
 
-    boolean tryAcquire() {
+    /** A place for one more socket, or null at the cap. */
+    Lease tryAcquire() {
         while (true) {
             int current = open.get();
             if (current >= max) {
-                return false;
+                return null;
             }
             if (open.compareAndSet(current, current + 1)) {
-                return true;
+                return new Lease();
             }
         }
     }
 
-    void release() {
-        open.decrementAndGet();
+    /**
+     * One socket's place, given back once however many of its endings report (the socket's
+     * close, the client connection's close, a failed upgrade or upstream connect).
+     */
+    final class Lease {
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        void release() {
+            if (held.compareAndSet(true, false)) {
+                open.decrementAndGet();
+            }
+        }
     }
 
     /** Client sockets relayed now (accepted and not yet closed). */

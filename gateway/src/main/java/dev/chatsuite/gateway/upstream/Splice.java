@@ -25,6 +25,8 @@ final class Splice {
     private final long maxMessage;
     private long messageBytes;
     private WebSocket up;
+    /** The client's connection closed, whether or not its socket said so. */
+    private boolean clientGone;
     private final Handler<WebSocketFrame> fromClient = this::fromClient;
     private final Handler<WebSocketFrame> fromUpstream = this::fromUpstream;
 
@@ -69,13 +71,24 @@ final class Splice {
         });
         up.drainHandler(v -> down.resume());
         up.exceptionHandler(e -> LOG.debugf("WebSocket upstream failed: %s", e.getClass().getSimpleName()));
-        if (down.isClosed()) {
+        if (clientGone || down.isClosed()) {
             // The client left (dropped or closed) while the upstream was connecting.
             close(up, down.closeStatusCode() == null ? CloseCodes.GOING_AWAY : CloseCodes.passOn(down.closeStatusCode()), null);
             return;
         }
         // Frames (and a close frame) the client sent meanwhile flow now, in order.
         down.resume();
+    }
+
+    /**
+     * The client's TCP connection closed: closes the upstream (now, or once connected). A socket
+     * upgraded on a connection that had already closed reports no close of its own.
+     */
+    void clientGone() {
+        clientGone = true;
+        if (up != null) {
+            close(up, down.closeStatusCode() == null ? CloseCodes.GOING_AWAY : CloseCodes.passOn(down.closeStatusCode()), null);
+        }
     }
 
     /** The upstream could not be reached: the client, already upgraded, is told so. */

@@ -19,6 +19,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -52,34 +53,46 @@ public class WebSocketForwarder {
     /** Called when every check passed, on any thread. */
     public void forward(RoutingContext ctx, Upstream upstream) {
         onRequestContext(ctx, () -> {
-            if (!budget.tryAcquire()) {
+            SocketBudget.Lease lease = budget.tryAcquire();
+            if (lease == null) {
                 LOG.warnf("WebSocket refused: the gateway holds its maximum of %d sockets", budget.max());
                 acceptAndClose(ctx, CloseCodes.TRY_AGAIN_LATER, "The gateway is at its socket limit; try again later.");
                 return;
             }
+            // The client's TCP connection bounds the lease, whatever the upgrade's state when it closes: Vert.x can
+            // upgrade a request whose connection already closed, and that socket never reports a close of its own.
+            Future<Void> clientClosed = closeFuture(ctx);
+            clientClosed.onComplete(v -> lease.release());
             WebSocketConnectOptions options;
             try {
                 options = upstreamOptions(ctx, upstream);
             } catch (RuntimeException gone) {
-                budget.release();
+                lease.release();
                 throw gone;
             }
             accept(ctx).onComplete(accepted -> {
                 if (accepted.failed()) {
-                    budget.release();
+                    lease.release();
                     return;
                 }
                 Splice splice;
                 try {
-                    splice = new Splice(accepted.result(), budget::release, maxMessage);
+                    splice = new Splice(accepted.result(), lease::release, maxMessage);
                 } catch (IllegalStateException closed) {
                     // The client's connection closed between the 101 and here: Vert.x refuses handlers on it.
                     LOG.debugf("WebSocket client left right after its upgrade: %s", closed.getMessage());
-                    budget.release();
+                    lease.release();
                     return;
                 }
+                clientClosed.onComplete(v -> splice.clientGone());
                 connect(upstream, options, splice);
             });
+        });
+    }
+
+    /** Completes when the client's connection closes (at once if it has); never, where Vert.x does not say. */
+    private static Future<Void> closeFuture(RoutingContext ctx) {
+        return ctx.request().connection() instanceof ConnectionBase connection ? connection.closeFuture() : Future.<Void>future(p -> {
         });
     }
 

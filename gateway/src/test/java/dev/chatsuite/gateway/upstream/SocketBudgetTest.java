@@ -15,15 +15,29 @@ class SocketBudgetTest {
     void shouldAdmitUpToTheLimitThenRefuseUntilOneIsReleased() {
         SocketBudget budget = new SocketBudget(2);
 
-        assertThat(budget.tryAcquire()).isTrue();
-        assertThat(budget.tryAcquire()).isTrue();
-        assertThat(budget.tryAcquire()).isFalse();
+        SocketBudget.Lease first = budget.tryAcquire();
+        assertThat(first).isNotNull();
+        assertThat(budget.tryAcquire()).isNotNull();
+        assertThat(budget.tryAcquire()).isNull();
         assertThat(budget.open()).isEqualTo(2);
 
-        budget.release();
+        first.release();
         assertThat(budget.open()).isEqualTo(1);
-        assertThat(budget.tryAcquire()).isTrue();
-        assertThat(budget.tryAcquire()).isFalse();
+        assertThat(budget.tryAcquire()).isNotNull();
+        assertThat(budget.tryAcquire()).isNull();
+    }
+
+    @Test
+    void shouldGiveALeaseBackOnceHoweverManyEndingsReportIt() {
+        SocketBudget budget = new SocketBudget(3);
+        SocketBudget.Lease lease = budget.tryAcquire();
+        budget.tryAcquire();
+
+        lease.release();
+        lease.release();
+        lease.release();
+
+        assertThat(budget.open()).isEqualTo(1);
     }
 
     @Test
@@ -33,7 +47,7 @@ class SocketBudgetTest {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         for (int i = 0; i < 5000; i++) {
             threads.execute(() -> {
-                if (budget.tryAcquire()) {
+                if (budget.tryAcquire() != null) {
                     admitted.incrementAndGet();
                 }
             });
