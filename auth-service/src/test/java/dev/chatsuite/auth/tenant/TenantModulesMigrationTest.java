@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
@@ -24,7 +23,7 @@ import dev.chatsuite.testsupport.TestEnvironment;
  */
 class TenantModulesMigrationTest {
 
-    private static final String DATABASE = "auth_migration" + Objects.requireNonNullElse(System.getenv("TEST_DB_SUFFIX"), "");
+    private static final String DATABASE = PostgresDatabases.forCheckout("auth_migration");
 
     @Test
     void shouldGiveEveryExistingTenantChatAndMediaKeepingItsOtherModulesOnce() throws SQLException {

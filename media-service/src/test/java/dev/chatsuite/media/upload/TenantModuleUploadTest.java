@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 class TenantModuleUploadTest {
 
-    private static final String DATABASE = "media_test" + Objects.requireNonNullElse(System.getenv("TEST_DB_SUFFIX"), "");
+    private static final String DATABASE = PostgresDatabases.forCheckout("media_test");
 
     @Test
     void shouldRefuseEveryUploadOfATenantUserWithoutMediaAndStoreNothing() throws SQLException {
