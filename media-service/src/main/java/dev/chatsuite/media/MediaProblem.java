@@ -14,6 +14,8 @@ public enum MediaProblem implements ProblemKind {
     BAD_SIGNATURE("bad-signature", 403),
     RANGE_NOT_SATISFIABLE("range-not-satisfiable", 416),
     SESSION_ENDED("session-ended", 401),
+    /** An upload by a caller whose tenant lacks the module media. */
+    MODULE_DISABLED("module-disabled", 403),
     STORAGE_UNAVAILABLE("storage-unavailable", 503);
 
     private final String slug;

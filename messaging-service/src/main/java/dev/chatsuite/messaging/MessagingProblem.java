@@ -6,6 +6,8 @@ import dev.chatsuite.common.problem.ProblemKind;
 public enum MessagingProblem implements ProblemKind {
     /** The access token's session ({@code sid}) has ended: logout, revocation, a password change. */
     SESSION_ENDED("session-ended", 401),
+    /** The caller's tenant lacks the module this needs: {@code chat} for messaging, {@code media} for files. */
+    MODULE_DISABLED("module-disabled", 403),
     /** A WebSocket frame that is not a usable frame of its type. */
     BAD_FRAME("bad-frame", 400),
     /** A WebSocket frame of a type the server does not know. */

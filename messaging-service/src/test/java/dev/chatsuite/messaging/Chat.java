@@ -33,6 +33,12 @@ public final class Chat {
             return new User(id, tenant, token);
         }
 
+        /** The same user with a token whose tenant has exactly {@code modules}. */
+        public User withModules(List<String> modules) {
+            String name = "u" + id.toString().substring(0, 8);
+            return new User(id, tenant, TestTokens.forTenantUser(id, name, tenant, "t" + tenant.toString().substring(0, 6), modules));
+        }
+
         public RequestSpecification request() {
             return given().auth().oauth2(token).contentType(ContentType.JSON);
         }

@@ -16,6 +16,11 @@ public final class PostgresDatabases {
     private PostgresDatabases() {
     }
 
+    /** The name a test database {@code base} has on this checkout: TEST_DB_SUFFIX appended. */
+    public static String forCheckout(String base) {
+        return base + TestEnvironment.env("TEST_DB_SUFFIX", "");
+    }
+
     public static String jdbcUrl(String database) {
         return "jdbc:postgresql://" + TestEnvironment.dbHost() + ":" + TestEnvironment.dbPort() + "/" + database;
     }

@@ -18,7 +18,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public void init(Map<String, String> initArgs) {
         // TEST_DB_SUFFIX lets two checkouts run one module's tests at once, each on its own database.
-        database = initArgs.getOrDefault("database", database) + TestEnvironment.env("TEST_DB_SUFFIX", "");
+        database = PostgresDatabases.forCheckout(initArgs.getOrDefault("database", database));
     }
 
     @Override

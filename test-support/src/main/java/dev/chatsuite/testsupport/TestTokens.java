@@ -59,11 +59,17 @@ public final class TestTokens {
         return sign(claimsFor(userId, username).issuedAt(issued).expiresAt(issued.plus(Duration.ofMinutes(50))));
     }
 
+    /** A token of a user whose tenant has every module (chat and media), as a tenant gets by default. */
     public static String forTenantUser(UUID userId, String username, UUID tenantId, String tenantSlug) {
+        return forTenantUser(userId, username, tenantId, tenantSlug, List.of("chat", "media"));
+    }
+
+    /** A token of a user whose tenant has exactly {@code modules}. */
+    public static String forTenantUser(UUID userId, String username, UUID tenantId, String tenantSlug, List<String> modules) {
         return sign(claimsFor(userId, username)
                 .claim("tid", tenantId.toString())
                 .claim("tenant", tenantSlug)
-                .claim("modules", List.of("chat")));
+                .claim("modules", modules));
     }
 
     public static String sign(JwtClaimsBuilder claims) {

@@ -1,6 +1,8 @@
 package dev.chatsuite.auth.tenant;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +24,7 @@ import dev.chatsuite.auth.user.UniqueViolations;
 import dev.chatsuite.common.id.Uuids;
 import dev.chatsuite.common.problem.FieldError;
 import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.common.tenant.TenantModules;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -50,18 +53,34 @@ public class AdminService {
         if (request == null) {
             throw ProblemException.badRequest("A JSON body is required.", List.of());
         }
-        RequestValidation.throwIfAny(validation.violations(request));
+        List<FieldError> errors = new ArrayList<>(validation.violations(request));
+        if (errors.stream().noneMatch(e -> e.field().equals("modules"))) {
+            errors.addAll(unknownModules(request.modules()));
+        }
+        RequestValidation.throwIfAny(errors);
         Tenant tenant = new Tenant();
         tenant.id = Uuids.v7();
         tenant.slug = request.slug();
         tenant.name = request.name();
-        tenant.modules = request.modules() == null ? List.of() : List.copyOf(request.modules());
+        tenant.modules = request.modules() == null ? TenantModules.ALL : List.copyOf(new LinkedHashSet<>(request.modules()));
         tenant.createdAt = Instant.now();
         return Panache.withTransaction(tenant::persist)
                 .map(ignored -> ProfileViews.tenant(tenant))
                 .invoke(view -> LOG.infof("Tenant %s created by %s", view.slug(), admin.userId()))
                 .onFailure(f -> UniqueViolations.constraint(f) != null)
                 .transform(f -> ProblemException.conflict("A tenant with this slug exists.", List.of(new FieldError("slug", "Slug already taken."))));
+    }
+
+    /** One error per entry that is not a module there is: a typo would otherwise switch a module off for the whole tenant. */
+    private static List<FieldError> unknownModules(List<String> modules) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; modules != null && i < modules.size(); i++) {
+            String module = modules.get(i);
+            if (module == null || !TenantModules.ALL.contains(module)) {
+                errors.add(new FieldError("modules[" + i + "]", "Unknown module; the modules are " + String.join(" and ", TenantModules.ALL) + "."));
+            }
+        }
+        return errors;
     }
 
     public Uni<MeView> setActive(Caller admin, UUID userId, AdminUserPatch patch) {

@@ -83,7 +83,7 @@ class AdminBootstrapTest {
 
     private static List<String> demoteAllAdmins() throws Exception {
         List<String> ids = new ArrayList<>();
-        try (Connection db = PostgresDatabases.connect("auth_test");
+        try (Connection db = PostgresDatabases.connect(PostgresDatabases.forCheckout("auth_test"));
                 PreparedStatement st = db.prepareStatement(
                         "UPDATE account SET roles = array_remove(roles, 'admin') WHERE 'admin' = ANY(roles) RETURNING id::text");
                 ResultSet rs = st.executeQuery()) {
@@ -95,7 +95,7 @@ class AdminBootstrapTest {
     }
 
     private static void restoreAdmins(List<String> ids) throws Exception {
-        try (Connection db = PostgresDatabases.connect("auth_test");
+        try (Connection db = PostgresDatabases.connect(PostgresDatabases.forCheckout("auth_test"));
                 PreparedStatement st = db.prepareStatement("UPDATE account SET roles = array_append(roles, 'admin') WHERE id::text = ?")) {
             for (String id : ids) {
                 st.setString(1, id);
@@ -105,7 +105,7 @@ class AdminBootstrapTest {
     }
 
     private static List<String> rolesOf(String username) throws Exception {
-        try (Connection db = PostgresDatabases.connect("auth_test");
+        try (Connection db = PostgresDatabases.connect(PostgresDatabases.forCheckout("auth_test"));
                 PreparedStatement st = db.prepareStatement("SELECT roles FROM account WHERE username = ?")) {
             st.setString(1, username);
             try (ResultSet rs = st.executeQuery()) {

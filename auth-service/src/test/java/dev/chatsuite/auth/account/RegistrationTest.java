@@ -126,7 +126,7 @@ class RegistrationTest {
     }
 
     static long count(String sql, Object param) throws Exception {
-        try (Connection db = PostgresDatabases.connect("auth_test"); PreparedStatement st = db.prepareStatement(sql)) {
+        try (Connection db = PostgresDatabases.connect(PostgresDatabases.forCheckout("auth_test")); PreparedStatement st = db.prepareStatement(sql)) {
             st.setObject(1, param);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -136,7 +136,7 @@ class RegistrationTest {
     }
 
     static String passwordHashOf(UUID id) throws Exception {
-        try (Connection db = PostgresDatabases.connect("auth_test");
+        try (Connection db = PostgresDatabases.connect(PostgresDatabases.forCheckout("auth_test"));
                 PreparedStatement st = db.prepareStatement("SELECT password_hash FROM account WHERE id = ?")) {
             st.setObject(1, id);
             try (ResultSet rs = st.executeQuery()) {

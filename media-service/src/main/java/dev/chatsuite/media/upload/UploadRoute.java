@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatsuite.common.http.ContentLength;
 import dev.chatsuite.common.id.Uuids;
 import dev.chatsuite.common.problem.CommonProblem;
+import dev.chatsuite.common.tenant.TenantModules;
 import dev.chatsuite.media.MediaConfig;
 import dev.chatsuite.media.MediaProblem;
 import dev.chatsuite.media.caller.Callers;
@@ -88,7 +89,8 @@ public class UploadRoute {
             return;
         }
         request.pause();
-        Callers.required(ctx).subscribe().with(owner -> receive(ctx, owner, boundary), ctx::fail);
+        // Uploads need the tenant module media (reads and deletes do not).
+        Callers.required(ctx, TenantModules.MEDIA).subscribe().with(owner -> receive(ctx, owner, boundary), ctx::fail);
     }
 
     private void receive(RoutingContext ctx, UUID owner, String boundary) {

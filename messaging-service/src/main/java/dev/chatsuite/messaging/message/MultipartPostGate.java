@@ -15,7 +15,9 @@ import dev.chatsuite.common.http.ContentLength;
 import dev.chatsuite.common.problem.CommonProblem;
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.common.problem.Problems;
+import dev.chatsuite.common.tenant.TenantModules;
 import dev.chatsuite.messaging.MessagingConfig;
+import dev.chatsuite.messaging.caller.ChatModuleFilter;
 import dev.chatsuite.messaging.participant.Participants;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -62,7 +64,9 @@ public class MultipartPostGate {
                 return Uni.createFrom().item(refusal(CommonProblem.PAYLOAD_TOO_LARGE.exception(
                         "A message with its files may be at most " + limits.maxBodyBytes() + " bytes."), path));
             }
-            return Uni.createFrom().completionStage(() -> MultipartSpool.read(ctx, uploads, limits).toCompletionStage())
+            // Files are uploads: a tenant without the module media may post text only.
+            ProblemException filesRefused = TenantModules.allows(caller, TenantModules.MEDIA) ? null : ChatModuleFilter.refusal(TenantModules.MEDIA);
+            return Uni.createFrom().completionStage(() -> MultipartSpool.read(ctx, uploads, limits, filesRefused).toCompletionStage())
                     .replaceWith((Response) null)
                     .onFailure(ProblemException.class).recoverWithItem(e -> refusal((ProblemException) e, path));
         });

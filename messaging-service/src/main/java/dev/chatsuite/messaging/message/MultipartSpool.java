@@ -24,7 +24,8 @@ import io.vertx.ext.web.RoutingContext;
  * Reads a multipart message post as it arrives: each file streams to its own temporary file and
  * is counted, and the post is refused the moment one file passes the per-file limit
  * ({@code file-too-large}), the body passes the total limit ({@code payload-too-large}) or a
- * file more than a message may carry begins ({@code validation}). Whatever was written is
+ * file more than a message may carry begins ({@code validation}), or a file begins for a caller
+ * who may not upload ({@code module-disabled}). Whatever was written is
  * deleted before that answer, and otherwise when the exchange ends. What was read is left on
  * the routing context, where Quarkus REST takes it as the parsed form.
  */
@@ -38,6 +39,8 @@ final class MultipartSpool {
     private final FileSystem fs;
     private final Path directory;
     private final Limits limits;
+    /** The answer to any file part, for a caller who may not upload files; null when they may. */
+    private final ProblemException filesRefused;
     private final Promise<Void> done = Promise.promise();
     private final List<Spooled> files = new ArrayList<>();
     private long bodyBytes;
@@ -45,16 +48,20 @@ final class MultipartSpool {
     private boolean bodyEnded;
     private boolean failed;
 
-    private MultipartSpool(RoutingContext ctx, Path directory, Limits limits) {
+    private MultipartSpool(RoutingContext ctx, Path directory, Limits limits, ProblemException filesRefused) {
         this.ctx = ctx;
         this.fs = ctx.vertx().fileSystem();
         this.directory = directory;
         this.limits = limits;
+        this.filesRefused = filesRefused;
     }
 
-    /** Reads the body of {@code ctx}; completes once every file is on disk, or fails with the problem to answer. */
-    static Future<Void> read(RoutingContext ctx, Path directory, Limits limits) {
-        return new MultipartSpool(ctx, directory, limits).start();
+    /**
+     * Reads the body of {@code ctx}; completes once every file is on disk, or fails with the
+     * problem to answer. {@code filesRefused}: the answer to a post with a file, or null.
+     */
+    static Future<Void> read(RoutingContext ctx, Path directory, Limits limits, ProblemException filesRefused) {
+        return new MultipartSpool(ctx, directory, limits, filesRefused).start();
     }
 
     private Future<Void> start() {
@@ -81,6 +88,10 @@ final class MultipartSpool {
 
     private void upload(HttpServerFileUpload upload) {
         if (failed) {
+            return;
+        }
+        if (filesRefused != null) {
+            fail(filesRefused);
             return;
         }
         if (files.size() >= limits.maxFiles()) {

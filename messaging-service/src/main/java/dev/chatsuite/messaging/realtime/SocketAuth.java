@@ -13,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import dev.chatsuite.common.http.BearerToken;
+import dev.chatsuite.common.tenant.TenantModules;
 import dev.chatsuite.messaging.MessagingProblem;
 import dev.chatsuite.messaging.caller.EndedSessionCheck;
 import dev.chatsuite.messaging.directory.AccountClient;
@@ -27,8 +28,9 @@ import io.vertx.mutiny.core.Vertx;
 /**
  * Authenticates a socket at the upgrade: the access token from {@code Authorization: Bearer}
  * or {@code ?token=} (browsers cannot set headers on an upgrade), verified against the JWKS,
- * refused when its session has ended (4001, reason {@code session-ended: …}), then the account
- * checked with auth-service so a disabled account is told apart (4003).
+ * refused when its session has ended (4001, reason {@code session-ended: …}) or its tenant lacks
+ * the module chat (4003, reason {@code module-disabled: …}), then the account checked with
+ * auth-service so a disabled account is told apart (4003).
  */
 @ApplicationScoped
 public class SocketAuth {
@@ -38,6 +40,8 @@ public class SocketAuth {
     static final String MALFORMED = "malformed";
     /** The close reason of a token whose session has ended: its problem slug first, as on REST. */
     private static final String SESSION_ENDED = MessagingProblem.SESSION_ENDED.slug() + ": this session has ended; sign in again.";
+    /** The close reason of a caller whose tenant lacks chat: the slug first, then the REST detail naming the module. */
+    static final String MODULE_DISABLED = MessagingProblem.MODULE_DISABLED.slug() + ": " + TenantModules.refusal(TenantModules.CHAT);
     private final JWTParser parser;
     private final AccountClient accounts;
     private final Vertx vertx;
@@ -73,7 +77,9 @@ public class SocketAuth {
                 ? Uni.createFrom().item(new Outcome(null, ChatSession.UNAUTHENTICATED, "The access token is not valid."))
                 : ended.ended(jwt).chain(sessionEnded -> sessionEnded
                         ? Uni.createFrom().item(new Outcome(null, ChatSession.UNAUTHENTICATED, SESSION_ENDED))
-                        : checkAccount(jwt)));
+                        : TenantModules.allows(jwt, TenantModules.CHAT)
+                                ? checkAccount(jwt)
+                                : Uni.createFrom().item(new Outcome(null, ChatSession.FORBIDDEN, MODULE_DISABLED))));
     }
 
     private Uni<Outcome> checkAccount(JsonWebToken jwt) {

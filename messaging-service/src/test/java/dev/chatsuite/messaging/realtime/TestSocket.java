@@ -18,6 +18,7 @@ public final class TestSocket implements AutoCloseable {
     private static final Vertx VERTX = Vertx.vertx();
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Short> closed = new CompletableFuture<>();
+    private volatile String closeReason;
     private volatile WebSocket socket;
 
     private TestSocket() {
@@ -31,11 +32,15 @@ public final class TestSocket implements AutoCloseable {
     private void attach(WebSocket opened) {
         this.socket = opened;
         if (opened.isClosed()) {
+            closeReason = opened.closeReason();
             closed.complete(opened.closeStatusCode());
             return;
         }
         opened.textMessageHandler(text -> frames.add(new JsonObject(text)));
-        opened.closeHandler(v -> closed.complete(opened.closeStatusCode()));
+        opened.closeHandler(v -> {
+            closeReason = opened.closeReason();
+            closed.complete(opened.closeStatusCode());
+        });
     }
 
     /** Connects to {@code uri} of the server at {@code root}, with a bearer header when {@code token} is given. */
@@ -86,6 +91,12 @@ public final class TestSocket implements AutoCloseable {
     public short closeCode() throws Exception {
         Short code = closed.get(10, TimeUnit.SECONDS);
         return code == null ? -1 : code;
+    }
+
+    /** The reason of the server's close frame, once {@link #closeCode()} has answered. */
+    public String closeReason() throws Exception {
+        closeCode();
+        return closeReason;
     }
 
     @Override
