@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -266,9 +265,6 @@ class HostileClientTest {
     }
 
     @Test
-    @Disabled("Open defect (issue 21): with two messaging instances behind the gateway, alice is still shown online 30 s "
-            + "after 200 aborted upgrades; the gateway's release and messaging's presence counts are fixed, the rest is not "
-            + "found yet (docs/security.md)")
     void shouldNotShowAUserOnlineAfterTheirUpgradesWereAborted() throws Exception {
         abortUpgrades(alice, 200);
         // Aborted openings may still be in progress on a busy machine: a leak is alice still shown
