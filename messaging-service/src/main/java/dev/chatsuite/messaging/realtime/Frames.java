@@ -13,9 +13,12 @@ import dev.chatsuite.messaging.participant.Participants;
 import dev.chatsuite.messaging.fanout.Broker;
 import dev.chatsuite.messaging.fanout.Publication;
 import dev.chatsuite.messaging.message.MessageService;
+import dev.chatsuite.messaging.message.MessageView;
 import dev.chatsuite.messaging.message.PostMessageRequest;
 import dev.chatsuite.messaging.message.ReadRequest;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -25,7 +28,15 @@ import io.vertx.core.json.JsonObject;
  * connection stays open unless the client keeps sending bad frames.
  */
 @ApplicationScoped
+@RegisterForReflection(targets = Frames.Ack.class)
 public class Frames {
+
+    /** The sender's answer to {@code send}, encoded in one pass (no map copy of the message). */
+    public record Ack(String type, String clientMessageId, MessageView message) {
+        Ack(String clientMessageId, MessageView message) {
+            this("ack", clientMessageId, message);
+        }
+    }
 
     private static final String PONG = "{\"type\":\"pong\"}";
 
@@ -75,8 +86,7 @@ public class Frames {
 
     private Uni<Void> send(ChatSession session, ClientFrame.Send frame) {
         return messages.post(session.caller(), frame.conversationId(), new PostMessageRequest(frame.body(), frame.attachmentIds(), frame.clientMessageId(), frame.replyToId()))
-                .invoke(outcome -> session.send(new JsonObject().put("type", "ack").put("clientMessageId", frame.clientMessageId())
-                        .put("message", JsonObject.mapFrom(outcome.message()))))
+                .invoke(outcome -> session.send(Json.encode(new Ack(frame.clientMessageId(), outcome.message()))))
                 .replaceWithVoid();
     }
 
