@@ -64,6 +64,11 @@ final class Browsers {
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
         }
 
+        /** As {@link #waitUntil(java.util.function.Function)}, with what was awaited in the failure. */
+        void waitUntil(String what, java.util.function.Function<WebDriver, Boolean> condition) {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(what).until(condition::apply);
+        }
+
         void type(By by, String text) {
             WebElement element = waitFor(by);
             element.clear();
