@@ -14,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import dev.chatsuite.messaging.Chat;
@@ -23,15 +21,9 @@ import dev.chatsuite.messaging.Chat.User;
 import dev.chatsuite.messaging.ServiceStubs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 class MessageTest {
-
-    @Inject
-    Pool pool;
 
     @Test
     void shouldStoreAMessageWithTheContractFields() {
@@ -191,34 +183,6 @@ class MessageTest {
         assertProblem(mallory.request().body(Map.of("body", "x")).patch("/api/messages/" + id), 404);
         assertProblem(mallory.request().delete("/api/messages/" + id), 404);
         assertProblem(mallory.request().body(Map.of("seq", 1)).post("/api/conversations/" + conversation + "/read"), 404);
-    }
-
-    @Test
-    void shouldRewriteOnlyTheSendersParticipantRowWhenPosting() {
-        User alice = User.create();
-        User bob = User.create();
-        User carol = User.create();
-        String conversation = Chat.group(alice, "rows", bob, carol);
-        Map<UUID, String> before = rowVersions(conversation);
-
-        Chat.posted(alice, conversation, "one write per post");
-
-        // xmin changes exactly when a row is rewritten: members' rows stay as they were.
-        Map<UUID, String> after = rowVersions(conversation);
-        assertThat(after.get(bob.id())).isEqualTo(before.get(bob.id()));
-        assertThat(after.get(carol.id())).isEqualTo(before.get(carol.id()));
-        assertThat(after.get(alice.id())).isNotEqualTo(before.get(alice.id()));
-        assertThat(unread(bob, conversation)).isEqualTo(1);
-        assertThat(unread(alice, conversation)).isZero();
-    }
-
-    private Map<UUID, String> rowVersions(String conversation) {
-        Map<UUID, String> versions = new java.util.HashMap<>();
-        for (Row row : pool.preparedQuery("SELECT user_id, xmin::text AS v FROM participant WHERE conversation_id = $1")
-                .execute(Tuple.of(UUID.fromString(conversation))).await().indefinitely()) {
-            versions.put(row.getUUID("user_id"), row.getString("v"));
-        }
-        return versions;
     }
 
     @Test
