@@ -33,17 +33,20 @@ import java.util.regex.Pattern;
  * friends for the rest. Writes OUT/users.tsv (role, id, username) and OUT/conversations.tsv
  * (searcher id, conversation id).
  *
- * <p>{@code measure AUTH GATEWAY OUT LABEL}: logs the searchers in, sends WARMUP searches
- * (not timed), then REQUESTS one after another and REQUESTS spread over CLIENTS concurrent
+ * <p>{@code measure AUTH GATEWAY OUT LABEL}: logs the searchers in, searches from CLIENTS
+ * concurrent clients for WARMUP_SECONDS (not timed: the JIT needs 20–40 s of load on two shared
+ * cores), then sends REQUESTS one after another and REQUESTS spread over CLIENTS concurrent
  * clients. Request k asks query k mod |queries| as searcher (k / |queries|) mod SEARCHERS, with
  * {@code limit=LIMIT} (the SPA asks 20). Every answer must be 200, and every message in it must
  * belong to a conversation of the searcher who asked; the no-match query must find nothing.
- * Prints one RESULT line per mode and one QUERY line per query and mode.
+ * Prints one RESULT line per mode and one QUERY line per query and mode; with SUITE_PIDS
+ * ("gateway:123 messaging:456") also the CPU time each of them, every PostgreSQL process and this
+ * client used per request in that mode (from /proc; other work on the box counts too).
  */
 public class Search {
 
     static final int SEARCHERS = env("SEARCHERS", 8), FRIENDS = env("FRIENDS", 6), CONVERSATIONS = env("CONVERSATIONS_PER_USER", 50),
-            DIRECTS = env("DIRECTS", 5), WARMUP = env("WARMUP", 400), REQUESTS = env("REQUESTS", 500), CLIENTS = env("CLIENTS", 4),
+            DIRECTS = env("DIRECTS", 5), WARMUP_SECONDS = env("WARMUP_SECONDS", 30), REQUESTS = env("REQUESTS", 500), CLIENTS = env("CLIENTS", 4),
             LIMIT = env("LIMIT", 20);
     static final String PASSWORD = "search benchmark password";
     static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
@@ -131,11 +134,12 @@ public class Search {
                 searchers.add(new User(f[1], f[2], login(auth, f[2]), mine.get(f[1])));
             }
         }
-        Run warm = new Run(gateway, searchers, WARMUP);
-        warm.sequential();
+        Run warm = new Run(gateway, searchers, 1_000_000, System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L);
+        warm.concurrent(CLIENTS);
         int failures = warm.failures();
         for (String mode : List.of("sequential", "concurrent")) {
-            Run run = new Run(gateway, searchers, REQUESTS);
+            Run run = new Run(gateway, searchers, REQUESTS, 0);
+            Map<String, Long> from = cpu();
             long start = System.nanoTime();
             if (mode.equals("sequential")) {
                 run.sequential();
@@ -143,10 +147,25 @@ public class Search {
                 run.concurrent(CLIENTS);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Long> after = cpu();
             failures += run.failures();
-            run.print(label, mode + (mode.equals("concurrent") ? "-" + CLIENTS : ""), seconds);
+            String name = mode + (mode.equals("concurrent") ? "-" + CLIENTS : "");
+            run.print(label, name, seconds);
+            StringBuilder line = new StringBuilder("CPU size " + label + " mode " + name);
+            long ours = 0;
+            for (var e : after.entrySet()) {
+                long used = e.getValue() - from.getOrDefault(e.getKey(), 0L);
+                if (!e.getKey().equals("box")) {
+                    ours += used;
+                    line.append(String.format(Locale.ROOT, " %s-ms-per-request %.2f", e.getKey(), used * 1000.0 / TICKS / REQUESTS));
+                }
+            }
+            // What the box was busy with besides the suite, PostgreSQL and this client, as a share of all cores.
+            long box = after.getOrDefault("box", 0L) - from.getOrDefault("box", 0L);
+            line.append(String.format(Locale.ROOT, " others-pct %.0f", Math.max(0, box - ours) * 100.0 / (seconds * TICKS * Runtime.getRuntime().availableProcessors())));
+            System.out.println(line);
         }
-        System.out.println("WARMUP failures " + warm.failures() + " " + warm.problems);
+        System.out.println("WARMUP requests " + Math.min(warm.next.get(), warm.requests) + " failures " + warm.failures() + " " + warm.problems);
         return failures == 0 ? 0 : 2;
     }
 
@@ -155,6 +174,8 @@ public class Search {
         final String gateway;
         final List<User> searchers;
         final int requests;
+        /** System.nanoTime() after which no request starts; 0 for none. */
+        final long deadline;
         final long[] micros;
         final int[] query;
         final AtomicInteger next = new AtomicInteger();
@@ -162,16 +183,17 @@ public class Search {
         final long[] items = new long[QUERIES.length];
         final Map<String, Integer> problems = new ConcurrentHashMap<>();
 
-        Run(String gateway, List<User> searchers, int requests) {
+        Run(String gateway, List<User> searchers, int requests, long deadline) {
             this.gateway = gateway;
             this.searchers = searchers;
             this.requests = requests;
+            this.deadline = deadline;
             this.micros = new long[requests];
             this.query = new int[requests];
         }
 
         void sequential() {
-            for (int k; (k = next.getAndIncrement()) < requests;) {
+            for (int k; (deadline == 0 || System.nanoTime() < deadline) && (k = next.getAndIncrement()) < requests;) {
                 one(k);
             }
         }
@@ -256,6 +278,61 @@ public class Search {
                         label, mode, QUERIES[q][0].replace(' ', '_'), QUERIES[q][1].replace(' ', '_'), n, n == 0 ? 0.0 : (double) items[q] / n,
                         pct(these, 0.50), pct(these, 0.95), pct(these, 0.99), pct(these, 1.0));
             }
+        }
+    }
+
+    /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+    static final int TICKS = env("CLOCK_TICKS", 100);
+
+    /** CPU ticks used so far by each process of SUITE_PIDS, by all PostgreSQL processes together, and by this client. */
+    static Map<String, Long> cpu() {
+        Map<String, Long> ticks = new java.util.LinkedHashMap<>();
+        String pids = System.getenv("SUITE_PIDS");
+        if (pids == null || pids.isBlank()) {
+            return ticks;
+        }
+        for (String entry : pids.trim().split("\\s+")) {
+            String[] f = entry.split(":");
+            ticks.put(f[0], ticksOf(Path.of("/proc", f[1])));
+        }
+        long postgres = 0;
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    if (Files.readString(dir.resolve("comm")).strip().equals("postgres")) {
+                        postgres += ticksOf(dir);
+                    }
+                } catch (Exception gone) {
+                    // the process ended while listing
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        ticks.put("postgresql", postgres);
+        ticks.put("client", ticksOf(Path.of("/proc/self")));
+        try {
+            // The first line of /proc/stat: user nice system idle iowait irq softirq steal ...; busy is all but idle and iowait.
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i <= 8; i++) {
+                busy += i == 4 || i == 5 ? 0 : Long.parseLong(f[i]);
+            }
+            ticks.put("box", busy);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return ticks;
+    }
+
+    /** utime + stime of a process, in clock ticks (0 when it is gone). */
+    static long ticksOf(Path proc) {
+        try {
+            String stat = Files.readString(proc.resolve("stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (Exception gone) {
+            return 0;
         }
     }
 

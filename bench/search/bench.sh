@@ -10,13 +10,14 @@
 # searcher's share of the table stays the same; bodies of 4–17 words drawn from words.txt with
 # Zipf frequencies; "release notes" in 1 of 37, "zeppelin" in 1 of 2003, 1 in 200 a tombstone),
 # seq, last_seq, last_message_id and read markers set to match, VACUUM ANALYZE, and
-# Search.java measure runs WARMUP searches, then REQUESTS sequential and REQUESTS over CLIENTS
-# concurrent clients; EXPLAIN (ANALYZE, BUFFERS) of the repository's statement for each query
-# is kept beside the outputs. At the end the bench's conversations (and with them its messages
-# and participants) are deleted, the table vacuumed, and the suite stopped.
+# Search.java measure searches for WARMUP_SECONDS (not timed), then sends REQUESTS one after
+# another and REQUESTS over CLIENTS concurrent clients, ROUNDS times; EXPLAIN (ANALYZE,
+# BUFFERS) of the repository's statement for each query is kept beside the outputs. At the end
+# the bench's conversations (and with them its messages and participants) are deleted, the
+# table vacuumed, and the suite stopped.
 # Table into bench/search/result.md; raw outputs under bench/search/out/.
 # usage: bench/search/bench.sh   (env: SIZES="100000 1000000" CONVERSATIONS=2000 SEARCHERS=8
-#        WARMUP=400 REQUESTS=500 CLIENTS=4 MIN_IDLE=85 WAIT_IDLE=900 KEEP_DATA= KEEP_SUITE=)
+#        WARMUP_SECONDS=30 REQUESTS=500 CLIENTS=4 ROUNDS=1 MIN_IDLE=85 WAIT_IDLE=900 KEEP_DATA= KEEP_SUITE=)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -24,10 +25,10 @@ HERE=bench/search
 OUT=$HERE/out
 mkdir -p "$OUT"
 export SEARCHERS="${SEARCHERS:-8}" FRIENDS="${FRIENDS:-6}" CONVERSATIONS_PER_USER=50
-export WARMUP="${WARMUP:-400}" REQUESTS="${REQUESTS:-500}" CLIENTS="${CLIENTS:-4}" LIMIT="${LIMIT:-20}"
+export WARMUP_SECONDS="${WARMUP_SECONDS:-30}" REQUESTS="${REQUESTS:-500}" CLIENTS="${CLIENTS:-4}" LIMIT="${LIMIT:-20}"
 SIZES="${SIZES:-100000 1000000}"
 CONVERSATIONS="${CONVERSATIONS:-2000}"
-MIN_IDLE="${MIN_IDLE:-85}" WAIT_IDLE="${WAIT_IDLE:-900}"
+MIN_IDLE="${MIN_IDLE:-85}" WAIT_IDLE="${WAIT_IDLE:-900}" ROUNDS="${ROUNDS:-1}"
 AUTH=http://127.0.0.1:8081 GATEWAY=http://127.0.0.1:8080
 PSQL="psql -h ${DB_HOST:-127.0.0.1} -U ${DB_USER:-postgres} -d messaging -v ON_ERROR_STOP=1 -q -t -A"
 # The made-up owner of the conversations written with SQL; their members are md5-derived ids too.
@@ -74,6 +75,8 @@ trap cleanup EXIT
 export RATE_LIMIT_DEFAULT=0
 unset RATE_LIMIT_LOGIN RATE_LIMIT_REGISTER RATE_LIMIT_FORGOT RATE_LIMIT_UPLOAD MESSAGING_INSTANCES
 ./suite up --detach > "$OUT/suite-up.log"
+pid_of() { awk -v s="$1" '$1 == s {print $2}' data/run/services; }
+export SUITE_PIDS="gateway:$(pid_of gateway) messaging:$(pid_of messaging-service)"
 java $HERE/Search.java setup $AUTH $GATEWAY "$OUT" | tee "$OUT/setup.txt"
 
 # Everything starts a year ago: conversations, memberships, then one message every 30 s.
@@ -118,11 +121,11 @@ UPDATE participant p SET last_read_seq = c.last_seq FROM conversation c WHERE c.
 SQL
 }
 
-# The statement SearchRepository.sql builds for a first page without filters, for EXPLAIN.
+# The statement SearchRepository.sql builds for a first page without filters, for EXPLAIN: run once
+# unshown so the session's catalog cache is warm (as on the service's pooled connections), then explained.
 explain() { # user id, query
-  local q=${2//\'/\'\'}
-  $PSQL <<SQL
-EXPLAIN (ANALYZE, BUFFERS)
+  local q=${2//\'/\'\'} statement
+  statement=$(cat <<SQL
 SELECT s.*, ts_headline('english'::regconfig, translate(s.body, E'\uE000\uE001', ''), websearch_to_tsquery('english'::regconfig, '$q'), E'StartSel="\uE000", StopSel="\uE001", HighlightAll=true') AS headline
 FROM (SELECT m.id, m.conversation_id, m.seq, m.sender_id, m.body, m.attachments::text AS attachments, m.client_message_id, m.created_at,
              m.edited_at, m.deleted_at, m.reply_to_id, m.reply_to_seq, m.reply_to_sender, m.reply_excerpt, c.title AS conversation_title
@@ -130,6 +133,8 @@ FROM (SELECT m.id, m.conversation_id, m.seq, m.sender_id, m.body, m.attachments:
       WHERE p.user_id = '$1' AND m.search @@ websearch_to_tsquery('english'::regconfig, '$q') AND m.deleted_at IS NULL
       ORDER BY m.created_at DESC, m.id DESC LIMIT $((LIMIT + 1))) s ORDER BY s.created_at DESC, s.id DESC;
 SQL
+)
+  printf '\\o /dev/null\n%s\n\\o\nEXPLAIN (ANALYZE, BUFFERS) %s\n' "$statement" "$statement" | $PSQL
 }
 
 field() { echo "$1" | awk -v k="$2" '{for (i = 1; i < NF; i++) if ($i == k) print $(i+1)}'; }
@@ -142,31 +147,35 @@ for size in $SIZES; do
   echo "loaded and vacuumed in $(( $(date +%s) - start )) s"
   table=$($PSQL -c 'SELECT count(*) FROM message')
   per_user=$($PSQL -c "SELECT count(*) FROM message m JOIN participant p ON p.conversation_id = m.conversation_id AND p.user_id = '$SEARCHER'")
-  idle=$(wait_idle)
-  out="$OUT/measure-$size.txt"
-  java $HERE/Search.java measure $AUTH $GATEWAY "$OUT" "$size" > "$out" 2>&1 || STATUS=$?
-  cat "$out"
+  for round in $(seq 1 "$ROUNDS"); do
+    idle=$(wait_idle)
+    out="$OUT/measure-$size-$round.txt"
+    java $HERE/Search.java measure $AUTH $GATEWAY "$OUT" "$size" > "$out" 2>&1 || STATUS=$?
+    idle_after=$(idle_pct)
+    cat "$out"
+    while read -r line; do
+      mode=$(field "$line" mode); cpu=$(grep "^CPU size $size mode $mode " "$out" || true)
+      ROWS+=("| $size | $table | $per_user | $round | $mode | $idle % / $idle_after % | $(field "$cpu" others-pct) % | $(field "$line" requests) | $(field "$line" non-200) | $(field "$line" foreign) | $(field "$line" unexpected) | $(field "$line" p50-ms) | $(field "$line" p95-ms) | $(field "$line" p99-ms) | $(field "$line" max-ms) | $(field "$line" req/s) | $(field "$cpu" gateway-ms-per-request) / $(field "$cpu" messaging-ms-per-request) / $(field "$cpu" postgresql-ms-per-request) / $(field "$cpu" client-ms-per-request) |")
+    done < <(grep '^RESULT' "$out")
+    while read -r line; do
+      QROWS+=("| $size | $round | $(field "$line" mode) | $(field "$line" name | tr '_' ' ') | \`$(field "$line" q | tr '_' ' ')\` | $(field "$line" items-per-answer) | $(field "$line" p50-ms) | $(field "$line" p95-ms) | $(field "$line" p99-ms) | $(field "$line" max-ms) |")
+    done < <(grep '^QUERY' "$out")
+  done
   : > "$OUT/explain-$size.txt"
   while IFS=$'\t' read -r name q; do
     { echo "-- $name: $q"; explain "$SEARCHER" "$q"; echo; } >> "$OUT/explain-$size.txt"
   done < <(sed -n 's/^QUERY size [0-9]* mode sequential name \([^ ]*\) q \([^ ]*\) .*/\1\t\2/p' "$out" | tr '_' ' ')
-  while read -r line; do
-    ROWS+=("| $size | $table | $per_user | $(field "$line" mode) | $idle % | $(field "$line" requests) | $(field "$line" non-200) | $(field "$line" foreign) | $(field "$line" unexpected) | $(field "$line" p50-ms) | $(field "$line" p95-ms) | $(field "$line" p99-ms) | $(field "$line" max-ms) | $(field "$line" req/s) |")
-  done < <(grep '^RESULT' "$out")
-  while read -r line; do
-    QROWS+=("| $size | $(field "$line" mode) | $(field "$line" name | tr '_' ' ') | \`$(field "$line" q | tr '_' ' ')\` | $(field "$line" items-per-answer) | $(field "$line" p50-ms) | $(field "$line" p95-ms) | $(field "$line" p99-ms) | $(field "$line" max-ms) |")
-  done < <(grep '^QUERY' "$out")
 done
 
 {
-  echo "\`bench/search/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD); CPU $IDLE_START % idle before the run; PostgreSQL autovacuum $AUTOVACUUM, vacuumed before the run and after each load): \`./suite up --detach\` (launcher defaults, \`RATE_LIMIT_DEFAULT=0\`); $SEARCHERS searchers each in 50 conversations (5 direct, 45 groups, made through the gateway) among $CONVERSATIONS; messages round robin over all of them; \`GET /api/search/messages?limit=$LIMIT&q=…\` through \`http://127.0.0.1:8080\`, $WARMUP searches of warm-up, then $REQUESTS one after another and $REQUESTS over $CLIENTS concurrent clients, queries and searchers in turn. \"foreign\": messages of a conversation the searcher is not in; \"unexpected\": the no-match query finding something, or no items list."
+  echo "\`bench/search/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD); CPU $IDLE_START % idle before the run; PostgreSQL autovacuum $AUTOVACUUM, vacuumed before the run and after each load): \`./suite up --detach\` (launcher defaults, \`RATE_LIMIT_DEFAULT=0\`); $SEARCHERS searchers each in 50 conversations (5 direct, 45 groups, made through the gateway) among $CONVERSATIONS; messages round robin over all of them; \`GET /api/search/messages?limit=$LIMIT&q=…\` through \`http://127.0.0.1:8080\`, $WARMUP_SECONDS s of searches from $CLIENTS clients to warm up, then $REQUESTS one after another and $REQUESTS over $CLIENTS concurrent clients, queries and searchers in turn; $ROUNDS round(s) per size. \"foreign\": messages of a conversation the searcher is not in; \"unexpected\": the no-match query finding something, or no items list. \"others' CPU during\": what the box was busy with besides the suite, PostgreSQL and the client while measuring, as a share of both cores (from /proc)."
   echo
-  echo "| bench messages | rows in \`message\` | messages in one searcher's conversations | mode | CPU idle before | requests | non-200 | foreign | unexpected | p50 ms | p95 ms | p99 ms | max ms | req/s |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| bench messages | rows in \`message\` | messages in one searcher's conversations | round | mode | CPU idle before / after | others' CPU during | requests | non-200 | foreign | unexpected | p50 ms | p95 ms | p99 ms | max ms | req/s | CPU ms per request: gateway / messaging / PostgreSQL / client |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${ROWS[@]}"
   echo
-  echo "| bench messages | mode | query | q | items per answer | p50 ms | p95 ms | p99 ms | max ms |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| bench messages | round | mode | query | q | items per answer | p50 ms | p95 ms | p99 ms | max ms |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${QROWS[@]}"
 } > $HERE/result.md
 cat $HERE/result.md
