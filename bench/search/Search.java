@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * (searcher id, conversation id).
  *
  * <p>{@code measure AUTH GATEWAY OUT LABEL}: logs the searchers in, searches from CLIENTS
- * concurrent clients for WARMUP_SECONDS (not timed: the JIT needs 20–40 s of load on two shared
+ * concurrent clients for WARMUP_SECONDS (not timed: the JIT needs a minute of load on two shared
  * cores), then sends REQUESTS one after another and REQUESTS spread over CLIENTS concurrent
  * clients. Request k asks query k mod |queries| as searcher (k / |queries|) mod SEARCHERS, with
  * {@code limit=LIMIT} (the SPA asks 20). Every answer must be 200, and every message in it must
@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
 public class Search {
 
     static final int SEARCHERS = env("SEARCHERS", 8), FRIENDS = env("FRIENDS", 6), CONVERSATIONS = env("CONVERSATIONS_PER_USER", 50),
-            DIRECTS = env("DIRECTS", 5), WARMUP_SECONDS = env("WARMUP_SECONDS", 30), REQUESTS = env("REQUESTS", 500), CLIENTS = env("CLIENTS", 4),
+            DIRECTS = env("DIRECTS", 5), WARMUP_SECONDS = env("WARMUP_SECONDS", 60), REQUESTS = env("REQUESTS", 500), CLIENTS = env("CLIENTS", 4),
             LIMIT = env("LIMIT", 20);
     static final String PASSWORD = "search benchmark password";
     static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");

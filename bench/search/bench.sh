@@ -17,7 +17,7 @@
 # table vacuumed, and the suite stopped.
 # Table into bench/search/result.md; raw outputs under bench/search/out/.
 # usage: bench/search/bench.sh   (env: SIZES="100000 1000000" CONVERSATIONS=2000 SEARCHERS=8
-#        WARMUP_SECONDS=30 REQUESTS=500 CLIENTS=4 ROUNDS=1 MIN_IDLE=85 WAIT_IDLE=900 KEEP_DATA= KEEP_SUITE=)
+#        WARMUP_SECONDS=60 REQUESTS=500 CLIENTS=4 ROUNDS=3 MIN_IDLE=85 WAIT_IDLE=900 KEEP_DATA= KEEP_SUITE=)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -25,10 +25,10 @@ HERE=bench/search
 OUT=$HERE/out
 mkdir -p "$OUT"
 export SEARCHERS="${SEARCHERS:-8}" FRIENDS="${FRIENDS:-6}" CONVERSATIONS_PER_USER=50
-export WARMUP_SECONDS="${WARMUP_SECONDS:-30}" REQUESTS="${REQUESTS:-500}" CLIENTS="${CLIENTS:-4}" LIMIT="${LIMIT:-20}"
+export WARMUP_SECONDS="${WARMUP_SECONDS:-60}" REQUESTS="${REQUESTS:-500}" CLIENTS="${CLIENTS:-4}" LIMIT="${LIMIT:-20}"
 SIZES="${SIZES:-100000 1000000}"
 CONVERSATIONS="${CONVERSATIONS:-2000}"
-MIN_IDLE="${MIN_IDLE:-85}" WAIT_IDLE="${WAIT_IDLE:-900}" ROUNDS="${ROUNDS:-1}"
+MIN_IDLE="${MIN_IDLE:-85}" WAIT_IDLE="${WAIT_IDLE:-900}" ROUNDS="${ROUNDS:-3}"
 AUTH=http://127.0.0.1:8081 GATEWAY=http://127.0.0.1:8080
 PSQL="psql -h ${DB_HOST:-127.0.0.1} -U ${DB_USER:-postgres} -d messaging -v ON_ERROR_STOP=1 -q -t -A"
 # The made-up owner of the conversations written with SQL; their members are md5-derived ids too.
