@@ -18,3 +18,7 @@ register_and_login() { # base, username -> access token
   curl -s -X POST "$1/api/auth/login" -H 'Content-Type: application/json' \
     -d "{\"identifier\":\"$2\",\"password\":\"benchmark passphrase\"}" | json "['accessToken']"
 }
+# Idle share (%) of the CPU over $1 seconds (default 3), from /proc/stat: another build on these
+# two cores halves every figure, so scripts record it and warn or wait below their threshold.
+idle_pct() { local a b; a=($(awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8, $5}' /proc/stat)); sleep "${1:-3}"
+  b=($(awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8, $5}' /proc/stat)); echo $(( 100 * (b[1] - a[1]) / (b[0] - a[0]) )); }

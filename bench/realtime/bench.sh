@@ -11,6 +11,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
+. bench/lib.sh
 HERE=bench/realtime
 OUT=$HERE/out
 mkdir -p "$OUT"
@@ -29,11 +30,8 @@ trap cleanup EXIT
 
 ./suite down > /dev/null || true
 
-# The box must be quiet: another build on these two cores halves every figure. Idle share of
-# the CPU over 3 s, recorded with the results.
-idle_pct() { local a b; a=($(awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8, $5}' /proc/stat)); sleep 3
-  b=($(awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8, $5}' /proc/stat)); echo $(( 100 * (b[1] - a[1]) / (b[0] - a[0]) )); }
-IDLE=$(idle_pct)
+# The box must be quiet: the idle share over 3 s is recorded with the results.
+IDLE=$(idle_pct 3)
 [ "$IDLE" -ge 85 ] || echo "WARNING: the machine is only $IDLE % idle before the run; figures will not compare" >&2
 
 # A local PostgreSQL with autovacuum off (as on the development boxes) keeps every earlier run's

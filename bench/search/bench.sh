@@ -21,6 +21,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
+. bench/lib.sh
 HERE=bench/search
 OUT=$HERE/out
 mkdir -p "$OUT"
@@ -52,19 +53,16 @@ cleanup() {
   [ -n "${KEEP_SUITE:-}" ] || ./suite down > /dev/null || true
 }
 
-# Idle share of the CPU over 5 s. Another build on these two cores halves every figure, so each
-# measurement waits (up to WAIT_IDLE s) for MIN_IDLE % and records what it got.
-idle_pct() { local a b; a=($(awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8, $5}' /proc/stat)); sleep 5
-  b=($(awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8, $5}' /proc/stat)); echo $(( 100 * (b[1] - a[1]) / (b[0] - a[0]) )); }
-wait_idle() { local idle waited=0; idle=$(idle_pct)
+# Each measurement waits (up to WAIT_IDLE s) for MIN_IDLE % idle over 5 s and records what it got.
+wait_idle() { local idle waited=0; idle=$(idle_pct 5)
   while [ "$idle" -lt "$MIN_IDLE" ] && [ "$waited" -lt "$WAIT_IDLE" ]; do
-    echo "the machine is $idle % idle; waiting for $MIN_IDLE %" >&2; sleep 25; waited=$((waited + 30)); idle=$(idle_pct)
+    echo "the machine is $idle % idle; waiting for $MIN_IDLE %" >&2; sleep 25; waited=$((waited + 30)); idle=$(idle_pct 5)
   done
   [ "$idle" -ge "$MIN_IDLE" ] || echo "WARNING: only $idle % idle; figures will not compare" >&2
   echo "$idle"; }
 
 ./suite down > /dev/null || true
-IDLE_START=$(idle_pct)
+IDLE_START=$(idle_pct 5)
 AUTOVACUUM=$($PSQL -c 'show autovacuum')
 # Earlier runs' leftovers (a run stopped before its cleanup), then vacuum so the run starts as on a
 # server with autovacuum on.
@@ -151,7 +149,7 @@ for size in $SIZES; do
     idle=$(wait_idle)
     out="$OUT/measure-$size-$round.txt"
     java $HERE/Search.java measure $AUTH $GATEWAY "$OUT" "$size" > "$out" 2>&1 || STATUS=$?
-    idle_after=$(idle_pct)
+    idle_after=$(idle_pct 5)
     cat "$out"
     while read -r line; do
       mode=$(field "$line" mode); cpu=$(grep "^CPU size $size mode $mode " "$out" || true)

@@ -73,7 +73,7 @@ final class Splice {
         up.exceptionHandler(e -> LOG.debugf("WebSocket upstream failed: %s", e.getClass().getSimpleName()));
         if (clientGone || down.isClosed()) {
             // The client left (dropped or closed) while the upstream was connecting.
-            close(up, down.closeStatusCode() == null ? CloseCodes.GOING_AWAY : CloseCodes.passOn(down.closeStatusCode()), null);
+            close(up, clientCloseCode(), null);
             return;
         }
         // Frames (and a close frame) the client sent meanwhile flow now, in order.
@@ -87,8 +87,13 @@ final class Splice {
     void clientGone() {
         clientGone = true;
         if (up != null) {
-            close(up, down.closeStatusCode() == null ? CloseCodes.GOING_AWAY : CloseCodes.passOn(down.closeStatusCode()), null);
+            close(up, clientCloseCode(), null);
         }
+    }
+
+    /** What the upstream is told when the client left: the client's own close code, else 1001. */
+    private short clientCloseCode() {
+        return down.closeStatusCode() == null ? CloseCodes.GOING_AWAY : CloseCodes.passOn(down.closeStatusCode());
     }
 
     /** The upstream could not be reached: the client, already upgraded, is told so. */
