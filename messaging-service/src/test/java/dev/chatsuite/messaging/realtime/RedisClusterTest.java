@@ -2,6 +2,8 @@ package dev.chatsuite.messaging.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URL;
 import java.time.Duration;
@@ -106,6 +108,7 @@ class RedisClusterTest {
     void shouldRunOnTheClusterWithShardedPubSub() {
         assertThat(ClientProxy.unwrap(broker)).isInstanceOf(ShardedRedisBroker.class);
         assertThat(broker.ready()).isTrue();
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
