@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Every query on messages. */
@@ -115,11 +116,14 @@ public class MessageRepository {
                                 .replaceWithVoid()));
     }
 
-    /** Up to {@code limit + 1} messages before {@code seq} (newest first), or the newest ones when {@code seq} is null. */
-    public Uni<List<StoredMessage>> before(UUID conversation, Long seq, int limit) {
+    /**
+     * Up to {@code limit + 1} messages before {@code seq} (newest first), or the newest ones when {@code seq} is null,
+     * read with {@code db} (the primary or the read replica).
+     */
+    public Uni<List<StoredMessage>> before(SqlClient db, UUID conversation, Long seq, int limit) {
         String where = seq == null ? "" : " AND m.seq < $3";
         Tuple args = seq == null ? Tuple.of(conversation, limit + 1) : Tuple.of(conversation, limit + 1, seq);
-        return pool.preparedQuery(SELECT + "WHERE m.conversation_id = $1" + where + " ORDER BY m.seq DESC LIMIT $2")
+        return db.preparedQuery(SELECT + "WHERE m.conversation_id = $1" + where + " ORDER BY m.seq DESC LIMIT $2")
                 .execute(args)
                 .map(rows -> {
                     List<StoredMessage> list = all(rows);
@@ -128,9 +132,9 @@ public class MessageRepository {
                 });
     }
 
-    /** Up to {@code limit + 1} messages after {@code seq}, oldest first. */
-    public Uni<List<StoredMessage>> after(UUID conversation, long seq, int limit) {
-        return pool.preparedQuery(SELECT + "WHERE m.conversation_id = $1 AND m.seq > $3 ORDER BY m.seq ASC LIMIT $2")
+    /** Up to {@code limit + 1} messages after {@code seq}, oldest first, read with {@code db}. */
+    public Uni<List<StoredMessage>> after(SqlClient db, UUID conversation, long seq, int limit) {
+        return db.preparedQuery(SELECT + "WHERE m.conversation_id = $1 AND m.seq > $3 ORDER BY m.seq ASC LIMIT $2")
                 .execute(Tuple.of(conversation, limit + 1, seq))
                 .map(MessageRepository::all);
     }
