@@ -1,6 +1,7 @@
 package dev.chatsuite.messaging.fanout;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -160,7 +161,8 @@ public class ShardedRedisBroker implements Broker {
         for (UUID user : users) {
             batch.add(Request.cmd(Command.SPUBLISH).arg(RedisBroker.channel(user)).arg(payload));
         }
-        return Uni.createFrom().completionStage(() -> pool(primary).batch(batch).toCompletionStage()).replaceWithVoid();
+        return Uni.createFrom().completionStage(() -> pool(primary).batch(batch).toCompletionStage()).replaceWithVoid()
+                .ifNoItem().after(Duration.ofMillis(COMMAND_TIMEOUT_MILLIS)).fail();
     }
 
     @Override
@@ -407,11 +409,16 @@ public class ShardedRedisBroker implements Broker {
     private Uni<ClusterTopology> refresh() {
         CompletableFuture<ClusterTopology> read = new CompletableFuture<>();
         context.execute(() -> {
-            if (refreshing == null) {
-                refreshing = new CompletableFuture<>();
-                CompletableFuture<ClusterTopology> mine = refreshing;
+            CompletableFuture<ClusterTopology> current = refreshing;
+            if (current == null) {
+                // A read that fails at once completes (and clears the field) before this task ends: keep it local.
+                CompletableFuture<ClusterTopology> mine = new CompletableFuture<>();
+                current = mine;
+                refreshing = mine;
                 readTopology().onComplete(result -> context.execute(() -> {
-                    refreshing = null;
+                    if (refreshing == mine) {
+                        refreshing = null;
+                    }
                     if (result.failed()) {
                         mine.completeExceptionally(result.cause());
                         return;
@@ -424,7 +431,7 @@ public class ShardedRedisBroker implements Broker {
                     mine.complete(fresh);
                 }));
             }
-            refreshing.whenComplete((t, e) -> {
+            current.whenComplete((t, e) -> {
                 if (e != null) {
                     read.completeExceptionally(e);
                 } else {
