@@ -127,7 +127,7 @@ public class MessageService {
                 return Uni.createFrom().failure(deleted());
             }
             validate(body, !message.attachments().isEmpty(), null);
-            return messages.edit(messageId, body, now()).chain(edited -> {
+            return messages.edit(message.conversationId(), messageId, body, now()).chain(edited -> {
                 StoredMessage stored = edited.orElseThrow(MessageService::deleted);
                 return Uni.combine().all().unis(participants.of(message.conversationId()), reactions.tally(messageId)).asTuple()
                         .chain(both -> {
@@ -149,7 +149,7 @@ public class MessageService {
             if (message.deletedAt() != null) {
                 return Uni.createFrom().voidItem();
             }
-            return messages.tombstone(messageId, now()).chain(tombstone -> tombstone.isEmpty()
+            return messages.tombstone(message.conversationId(), messageId, now()).chain(tombstone -> tombstone.isEmpty()
                     ? Uni.createFrom().voidItem()
                     : attachments.discard(caller, message.attachments())
                             .chain(() -> participants.of(message.conversationId()))

@@ -62,11 +62,12 @@ public class Reactions {
                         return Uni.createFrom().item(new Change<>(target, (Put) null));
                     }
                     return tx.preparedQuery("WITH mine AS (SELECT 1 FROM reaction WHERE message_id = $1 AND emoji = $3 AND user_id = $2), "
-                                    + "ins AS (INSERT INTO reaction (message_id, user_id, emoji, created_at) SELECT $1, $2, $3, $4 "
+                                    + "ins AS (INSERT INTO reaction (message_id, user_id, emoji, created_at, conversation_id) SELECT $1, $2, $3, $4, $6 "
                                     + "WHERE NOT EXISTS (SELECT 1 FROM mine) AND (EXISTS (SELECT 1 FROM reaction WHERE message_id = $1 AND emoji = $3) "
                                     + "OR (SELECT count(DISTINCT emoji) FROM reaction WHERE message_id = $1) < $5) RETURNING 1) "
                                     + "SELECT EXISTS (SELECT 1 FROM ins) AS added, EXISTS (SELECT 1 FROM mine) AS had")
-                            .execute(Tuple.tuple().addUUID(message).addUUID(user).addString(emoji).addOffsetDateTime(now).addInteger(MAX_DISTINCT))
+                            .execute(Tuple.tuple().addUUID(message).addUUID(user).addString(emoji).addOffsetDateTime(now).addInteger(MAX_DISTINCT)
+                                    .addUUID(target.conversationId()))
                             .map(result -> {
                                 Row r = result.iterator().next();
                                 Put put = r.getBoolean("added") ? Put.ADDED : r.getBoolean("had") ? Put.ALREADY_THERE : Put.TOO_MANY;
