@@ -46,7 +46,8 @@ public class Reactions {
     /**
      * Adds {@code user}'s reaction in one transaction that first locks the message row, so the
      * distinct-emoji count it checks cannot be passed by a concurrent put. Null item when the
-     * message is not visible to {@code user}.
+     * message is not visible to {@code user}. The URL names the message only, so it is found by id in
+     * every partition (see {@link MessageRepository#VISIBLE_TO}); the reaction then names its conversation.
      */
     public Uni<Change<Put>> put(UUID message, UUID user, String emoji, OffsetDateTime now) {
         return pool.withTransaction(tx -> tx.preparedQuery("SELECT m.conversation_id, m.seq, m.deleted_at IS NOT NULL AS deleted FROM message m "
