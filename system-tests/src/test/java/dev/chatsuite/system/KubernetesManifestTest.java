@@ -40,7 +40,7 @@ class KubernetesManifestTest {
     private static final Set<String> EXTERNAL_SECRETS = Set.of("chat-suite-secrets", "auth-signing-key");
 
     @ParameterizedTest
-    @ValueSource(strings = { "overlays/dev", "overlays/prod" })
+    @ValueSource(strings = { "overlays/dev", "overlays/prod", "overlays/scale" })
     void shouldRunEveryServiceWithRealProbesLimitsAndLockedDownContainers(String overlay) throws Exception {
         List<JsonNode> objects = render(overlay);
         int checked = 0;
@@ -86,7 +86,7 @@ class KubernetesManifestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "overlays/dev", "overlays/prod" })
+    @ValueSource(strings = { "overlays/dev", "overlays/prod", "overlays/scale" })
     void shouldReferenceOnlySecretsAndConfigMapsThatExist(String overlay) throws Exception {
         List<JsonNode> objects = render(overlay);
         Set<String> secrets = names(kind(objects, "Secret"));
@@ -102,7 +102,7 @@ class KubernetesManifestTest {
         assertThat(referencedConfigMaps).isNotEmpty();
         assertThat(configMaps).containsAll(referencedConfigMaps);
         for (String secret : referencedSecrets) {
-            assertThat(secrets.contains(secret) || (overlay.endsWith("prod") && EXTERNAL_SECRETS.contains(secret)))
+            assertThat(secrets.contains(secret) || (!overlay.endsWith("dev") && EXTERNAL_SECRETS.contains(secret)))
                     .as("secret " + secret + " exists or is one of the documented external ones").isTrue();
         }
         for (JsonNode secret : kind(objects, "Secret")) {
@@ -112,7 +112,7 @@ class KubernetesManifestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "overlays/dev", "overlays/prod" })
+    @ValueSource(strings = { "overlays/dev", "overlays/prod", "overlays/scale" })
     void shouldLeaveOnlyTheGatewayReachableFromOutside(String overlay) throws Exception {
         List<JsonNode> objects = render(overlay);
         List<JsonNode> policies = kind(objects, "NetworkPolicy");
@@ -138,7 +138,7 @@ class KubernetesManifestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "overlays/dev", "overlays/prod" })
+    @ValueSource(strings = { "overlays/dev", "overlays/prod", "overlays/scale" })
     void shouldReadEveryRenderedObjectIntoTheKubernetesModelWithNoUnknownField(String overlay) throws Exception {
         ObjectMapper json = new ObjectMapper();
         for (JsonNode object : render(overlay)) {
@@ -152,6 +152,156 @@ class KubernetesManifestTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void shouldRunASixNodeRedisClusterAndPointTheServicesAtItInTheScaleOverlay() throws Exception {
+        List<JsonNode> objects = render("overlays/scale");
+        JsonNode cluster = only(kind(objects, "StatefulSet"), "redis-cluster");
+        assertThat(cluster.at("/spec/replicas").asInt()).isEqualTo(6);
+        assertThat(cluster.at("/spec/serviceName").asText()).isEqualTo("redis-cluster");
+        assertThat(args(cluster.at("/spec/template/spec/containers/0"))).containsSequence("--cluster-enabled", "yes")
+                .containsSequence("--appendonly", "yes").containsSequence("--cluster-config-file", "/data/nodes.conf");
+        JsonNode headless = only(kind(objects, "Service"), "redis-cluster");
+        assertThat(headless.at("/spec/clusterIP").asText()).isEqualTo("None");
+        assertThat(only(kind(objects, "PodDisruptionBudget"), "redis-cluster").at("/spec/maxUnavailable").asInt()).isEqualTo(1);
+
+        JsonNode create = only(kind(objects, "Job"), "redis-cluster-create").at("/spec/template/spec/containers/0");
+        String script = create.at("/args/0").asText();
+        assertThat(script).contains("redis-cli --cluster create", "--cluster-replicas 1", "--cluster-yes");
+        assertThat(env(create, objects).get("NODES").split("\\s+")).containsExactly(
+                "redis-cluster-0.redis-cluster:6379", "redis-cluster-1.redis-cluster:6379", "redis-cluster-2.redis-cluster:6379",
+                "redis-cluster-3.redis-cluster:6379", "redis-cluster-4.redis-cluster:6379", "redis-cluster-5.redis-cluster:6379");
+        assertThat(script).as("Kubernetes would expand $(...) in args").doesNotContain("$(");
+
+        for (String service : List.of("messaging-service", "gateway")) {
+            JsonNode deployment = only(kind(objects, "Deployment"), service);
+            Map<String, String> env = env(deployment.at("/spec/template/spec/containers/0"), objects);
+            assertThat(env).as(service).containsEntry("REDIS_CLIENT_TYPE", "cluster");
+            assertThat(env.get("REDIS_URL").split(",")).as(service).containsExactly(
+                    "redis://redis-cluster-0.redis-cluster:6379", "redis://redis-cluster-1.redis-cluster:6379",
+                    "redis://redis-cluster-2.redis-cluster:6379");
+            assertThat(deployment.at("/spec/replicas").asInt()).as(service).isEqualTo(4);
+            JsonNode hpa = only(kind(objects, "HorizontalPodAutoscaler"), service);
+            assertThat(hpa.at("/spec/scaleTargetRef/name").asText()).isEqualTo(service);
+            assertThat(hpa.at("/spec/minReplicas").asInt()).isEqualTo(4);
+            assertThat(hpa.at("/spec/maxReplicas").asInt()).isEqualTo(40);
+            assertThat(hpa.at("/spec/metrics/0/resource/name").asText()).isEqualTo("cpu");
+            assertThat(only(kind(objects, "PodDisruptionBudget"), service).at("/spec/maxUnavailable").asInt()).isEqualTo(1);
+        }
+        Map<String, String> messaging = env(only(kind(objects, "Deployment"), "messaging-service").at("/spec/template/spec/containers/0"), objects);
+        assertThat(messaging).containsEntry("DB_READ_HOST", "postgres-replica.example.internal");
+        // The dev and prod overlays keep one Redis and no read replica.
+        for (String overlay : List.of("overlays/dev", "overlays/prod")) {
+            List<JsonNode> other = render(overlay);
+            Map<String, String> env = env(only(kind(other, "Deployment"), "messaging-service").at("/spec/template/spec/containers/0"), other);
+            assertThat(env).as(overlay).doesNotContainKeys("REDIS_CLIENT_TYPE", "DB_READ_HOST");
+            assertThat(env.get("REDIS_URL")).as(overlay).doesNotContain(",");
+        }
+    }
+
+    /**
+     * Runs the create Job's script, as rendered, against six local redis-server processes started
+     * with the StatefulSet's own arguments: it must leave three primaries with one replica each
+     * and every slot served, and a second run must leave the formed cluster alone.
+     */
+    @org.junit.jupiter.api.Test
+    void shouldFormThreePrimariesWithOneReplicaEachWithTheCreateJobsScript(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(onPath("redis-server") && onPath("redis-cli"), "redis-server and redis-cli are not on PATH");
+        List<JsonNode> objects = render("overlays/scale");
+        List<String> nodeArgs = args(only(kind(objects, "StatefulSet"), "redis-cluster").at("/spec/template/spec/containers/0"));
+        String script = only(kind(objects, "Job"), "redis-cluster-create").at("/spec/template/spec/containers/0/args/0").asText();
+        List<Process> nodes = new ArrayList<>();
+        List<String> addresses = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                int port = freePort();
+                Path data = Files.createDirectories(dir.resolve("node" + i));
+                List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port), "--save", ""));
+                for (String arg : nodeArgs) {
+                    command.add(arg.replace("$(POD_IP)", "127.0.0.1").replace("$(POD_NAME).redis-cluster", "localhost")
+                            .replace("/data", data.toString()));
+                }
+                nodes.add(new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("node" + i + ".log").toFile()).start());
+                addresses.add("127.0.0.1:" + port);
+            }
+            String first = runScript(script, String.join(" ", addresses));
+            assertThat(first).contains("cluster formed:");
+            String[] firstAddress = addresses.get(0).split(":");
+            String info = redisCli(firstAddress[1], "cluster", "info");
+            assertThat(info).contains("cluster_state:ok", "cluster_slots_assigned:16384", "cluster_known_nodes:6", "cluster_size:3");
+            String clusterNodes = redisCli(firstAddress[1], "cluster", "nodes");
+            assertThat(clusterNodes.lines().filter(l -> l.contains("master")).count()).as(clusterNodes).isEqualTo(3);
+            assertThat(clusterNodes.lines().filter(l -> l.contains("slave")).count()).as(clusterNodes).isEqualTo(3);
+            assertThat(clusterNodes).as("nodes announce their names").contains(",localhost");
+            assertThat(runScript(script, String.join(" ", addresses))).contains("cluster already formed (6 nodes known)");
+        } finally {
+            for (Process node : nodes) {
+                node.destroy();
+            }
+            for (Process node : nodes) {
+                node.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static String runScript(String script, String nodes) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", script).redirectErrorStream(true);
+        builder.environment().put("NODES", nodes);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(out).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    private static String redisCli(String port, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", port));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replace("\r", "");
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    private static boolean onPath(String program) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static List<String> args(JsonNode container) {
+        List<String> args = new ArrayList<>();
+        container.path("args").forEach(a -> args.add(a.asText()));
+        return args;
+    }
+
+    /** A container's environment as the kubelet builds it: its ConfigMaps' data, then its own env values. */
+    private static Map<String, String> env(JsonNode container, List<JsonNode> objects) {
+        Map<String, String> env = new java.util.HashMap<>();
+        for (JsonNode from : container.path("envFrom")) {
+            String name = from.at("/configMapRef/name").asText();
+            only(kind(objects, "ConfigMap"), name).path("data").fields()
+                    .forEachRemaining(entry -> env.put(entry.getKey(), entry.getValue().asText()));
+        }
+        for (JsonNode variable : container.path("env")) {
+            if (variable.has("value")) {
+                env.put(variable.get("name").asText(), variable.get("value").asText());
+            }
+        }
+        return env;
+    }
+
+    private static JsonNode only(List<JsonNode> objects, String name) {
+        List<JsonNode> matching = objects.stream().filter(o -> name.equals(o.at("/metadata/name").asText())).toList();
+        assertThat(matching).as(name).hasSize(1);
+        return matching.get(0);
+    }
+
     private static final Map<String, Class<? extends KubernetesResource>> MODEL = Map.ofEntries(
             Map.entry("v1/Service", io.fabric8.kubernetes.api.model.Service.class),
             Map.entry("v1/Namespace", io.fabric8.kubernetes.api.model.Namespace.class),
@@ -161,6 +311,7 @@ class KubernetesManifestTest {
             Map.entry("v1/PersistentVolumeClaim", io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class),
             Map.entry("apps/v1/Deployment", io.fabric8.kubernetes.api.model.apps.Deployment.class),
             Map.entry("apps/v1/StatefulSet", io.fabric8.kubernetes.api.model.apps.StatefulSet.class),
+            Map.entry("batch/v1/Job", io.fabric8.kubernetes.api.model.batch.v1.Job.class),
             Map.entry("networking.k8s.io/v1/NetworkPolicy", io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class),
             Map.entry("networking.k8s.io/v1/Ingress", io.fabric8.kubernetes.api.model.networking.v1.Ingress.class),
             Map.entry("autoscaling/v2/HorizontalPodAutoscaler", io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class),
