@@ -26,7 +26,7 @@ class PackageRulesTest {
 
     /** Ground first; "" is the root package (settings, problem kinds). */
     static final List<List<String>> FLOORS = List.of(
-            List.of("", "caller", "page", "http"),
+            List.of("", "caller", "page", "http", "readside"),
             List.of("participant", "directory", "attachment", "fanout"),
             List.of("message"),
             List.of("conversation", "realtime", "search"));

@@ -104,25 +104,30 @@ public class ConversationRepository {
      * conversation's updated_at, moved by every post) first, after the keyset position
      * (activity, id) when given, and one more query for all participants of the page. It sorts
      * the reader's conversations: cheap for the hundreds a user has; a post writes one row.
+     * Read with {@code db}: the primary or the read replica.
      */
-    public Uni<List<StoredConversation>> page(UUID reader, OffsetDateTime afterActivity, UUID afterId, int limit) {
+    public Uni<List<StoredConversation>> page(SqlClient db, UUID reader, OffsetDateTime afterActivity, UUID afterId, int limit) {
         String keyset = afterActivity == null ? "" : "AND (c.updated_at, c.id) < ($3, $4) ";
         Tuple args = afterActivity == null ? Tuple.of(reader, limit + 1) : Tuple.of(reader, limit + 1, afterActivity, afterId);
-        return pool.preparedQuery(SELECT + "WHERE p.user_id = $1 " + keyset + "ORDER BY c.updated_at DESC, c.id DESC LIMIT $2")
+        return db.preparedQuery(SELECT + "WHERE p.user_id = $1 " + keyset + "ORDER BY c.updated_at DESC, c.id DESC LIMIT $2")
                 .execute(args)
                 .chain(rows -> {
                     List<StoredConversation> list = new ArrayList<>(rows.size());
                     rows.forEach(r -> list.add(from(r)));
-                    return withParticipants(list);
+                    return withParticipants(db, list);
                 });
     }
 
     private Uni<List<StoredConversation>> withParticipants(List<StoredConversation> conversations) {
+        return withParticipants(pool, conversations);
+    }
+
+    private static Uni<List<StoredConversation>> withParticipants(SqlClient db, List<StoredConversation> conversations) {
         if (conversations.isEmpty()) {
             return Uni.createFrom().item(conversations);
         }
         UUID[] ids = conversations.stream().map(StoredConversation::id).toArray(UUID[]::new);
-        return pool.preparedQuery("SELECT conversation_id, user_id FROM participant WHERE conversation_id = ANY($1) ORDER BY joined_at, user_id")
+        return db.preparedQuery("SELECT conversation_id, user_id FROM participant WHERE conversation_id = ANY($1) ORDER BY joined_at, user_id")
                 .execute(Tuple.of(ids))
                 .map(rows -> {
                     Map<UUID, List<UUID>> members = new HashMap<>();

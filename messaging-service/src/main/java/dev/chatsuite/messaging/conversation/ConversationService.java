@@ -6,8 +6,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,7 +26,9 @@ import dev.chatsuite.messaging.message.ReactionView;
 import dev.chatsuite.messaging.message.Reactions;
 import dev.chatsuite.messaging.page.Cursors;
 import dev.chatsuite.messaging.page.Page;
+import dev.chatsuite.messaging.readside.Reads;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /** The rules for conversations: one direct conversation per pair, groups of one tenant, who may see and change membership. */
 @ApplicationScoped
@@ -36,10 +40,12 @@ public class ConversationService {
     private final MessageViews messageViews;
     private final MessagingConfig config;
     private final Reactions reactions;
+    private final Reads reads;
 
     public ConversationService(ConversationRepository conversations, Directory directory, MessageViews messageViews, MessagingConfig config,
-            Reactions reactions) {
+            Reactions reactions, Reads reads) {
         this.reactions = reactions;
+        this.reads = reads;
         this.conversations = conversations;
         this.directory = directory;
         this.messageViews = messageViews;
@@ -76,6 +82,7 @@ public class ConversationService {
             return directory.requireVisible(caller, List.of(other))
                     .chain(() -> conversations.createDirect(Uuids.v7(), key, caller.tenantId(), caller.userId(), List.of(caller.userId(), other), now()))
                     .chain(created -> conversations.directByKey(key)
+                            .invoke(id -> id.ifPresent(c -> reads.changed(caller.userId(), c)))
                             .chain(id -> view(caller, id.orElseThrow()))
                             .map(v -> new Outcome(v, created)));
         });
@@ -102,6 +109,7 @@ public class ConversationService {
         UUID id = Uuids.v7();
         return directory.requireVisible(caller, others)
                 .chain(() -> conversations.createGroup(id, name, caller.tenantId(), caller.userId(), members, now()))
+                .invoke(() -> reads.changed(caller.userId(), id))
                 .chain(() -> view(caller, id))
                 .map(v -> new Outcome(v, true));
     }
@@ -119,12 +127,14 @@ public class ConversationService {
             activity = position.activity();
             after = position.id();
         }
-        return conversations.page(caller.userId(), activity, after, size).chain(rows -> {
+        OffsetDateTime afterActivity = activity;
+        UUID afterId = after;
+        return reads.conversations(caller.userId(), db -> conversations.page(db, caller.userId(), afterActivity, afterId, size).chain(rows -> {
             boolean more = rows.size() > size;
             List<StoredConversation> page = more ? rows.subList(0, size) : rows;
             String next = more ? Cursors.activityCursor(page.get(page.size() - 1).activity(), page.get(page.size() - 1).id()) : null;
-            return withReactions(caller, page).map(views -> new Page<>(views, next));
-        });
+            return withReactions(db, caller, page).map(views -> new Page<>(views, next));
+        }));
     }
 
     /** Any participant adds someone of their tenant to a group; adding a member again changes nothing (200). */
@@ -144,6 +154,7 @@ public class ConversationService {
             }
             return directory.requireVisible(caller, List.of(request.userId()))
                     .chain(() -> conversations.addParticipants(conversation, List.of(request.userId()), now()))
+                    .invoke(() -> reads.changed(caller.userId(), conversation))
                     .chain(() -> view(caller, conversation))
                     .map(v -> new Outcome(v, true));
         });
@@ -158,7 +169,7 @@ public class ConversationService {
             if (!"group".equals(current.type())) {
                 return Uni.createFrom().failure(ProblemException.forbidden("Nobody can leave a direct conversation."));
             }
-            return conversations.removeParticipant(conversation, user).replaceWithVoid();
+            return conversations.removeParticipant(conversation, user).invoke(() -> reads.changed(user, conversation)).replaceWithVoid();
         });
     }
 
@@ -171,8 +182,18 @@ public class ConversationService {
 
     /** The views, each lastMessage with its reactions as the caller sees them (one query for the lot). */
     private Uni<List<ConversationView>> withReactions(Caller caller, List<StoredConversation> page) {
+        return withReactions(caller, page, ids -> reactions.of(ids, caller.userId()));
+    }
+
+    /** The same, the reactions read with {@code db} (the pool the page came from). */
+    private Uni<List<ConversationView>> withReactions(SqlClient db, Caller caller, List<StoredConversation> page) {
+        return withReactions(caller, page, ids -> reactions.of(db, ids, caller.userId()));
+    }
+
+    private Uni<List<ConversationView>> withReactions(Caller caller, List<StoredConversation> page,
+            Function<List<UUID>, Uni<Map<UUID, List<ReactionView>>>> reactionsOf) {
         List<UUID> lastMessages = page.stream().filter(c -> c.lastMessage() != null).map(c -> c.lastMessage().id()).toList();
-        return reactions.of(lastMessages, caller.userId())
+        return reactionsOf.apply(lastMessages)
                 .map(found -> page.stream().map(c -> view(c, c.lastMessage() == null ? null : found.get(c.lastMessage().id()))).toList());
     }
 

@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Every query on messages. */
@@ -125,10 +126,13 @@ public class MessageRepository {
                                 .replaceWithVoid()));
     }
 
-    /** Up to {@code limit + 1} messages before {@code seq} (newest first), or the newest ones when {@code seq} is null. */
-    public Uni<List<StoredMessage>> before(UUID conversation, Long seq, int limit) {
+    /**
+     * Up to {@code limit + 1} messages before {@code seq} (newest first), or the newest ones when {@code seq} is null,
+     * read with {@code db} (the primary or the read replica).
+     */
+    public Uni<List<StoredMessage>> before(SqlClient db, UUID conversation, Long seq, int limit) {
         Tuple args = seq == null ? Tuple.of(conversation, limit + 1) : Tuple.of(conversation, limit + 1, seq);
-        return pool.preparedQuery(beforeSql(seq != null))
+        return db.preparedQuery(beforeSql(seq != null))
                 .execute(args)
                 .map(rows -> {
                     List<StoredMessage> list = all(rows);
@@ -137,9 +141,9 @@ public class MessageRepository {
                 });
     }
 
-    /** Up to {@code limit + 1} messages after {@code seq}, oldest first. */
-    public Uni<List<StoredMessage>> after(UUID conversation, long seq, int limit) {
-        return pool.preparedQuery(AFTER)
+    /** Up to {@code limit + 1} messages after {@code seq}, oldest first, read with {@code db}. */
+    public Uni<List<StoredMessage>> after(SqlClient db, UUID conversation, long seq, int limit) {
+        return db.preparedQuery(AFTER)
                 .execute(Tuple.of(conversation, limit + 1, seq))
                 .map(MessageRepository::all);
     }

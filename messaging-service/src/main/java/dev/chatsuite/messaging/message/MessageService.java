@@ -28,7 +28,9 @@ import dev.chatsuite.messaging.fanout.Publication;
 import dev.chatsuite.messaging.message.MessageRepository.Posted;
 import dev.chatsuite.messaging.page.Cursors;
 import dev.chatsuite.messaging.page.Page;
+import dev.chatsuite.messaging.readside.Reads;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.pgclient.PgException;
 
 /**
@@ -48,10 +50,12 @@ public class MessageService {
     private final Broker broker;
     private final MessagingConfig config;
     private final Reactions reactions;
+    private final Reads reads;
 
     public MessageService(MessageRepository messages, Participants participants, Attachments attachments, MessageViews views,
-            Broker broker, MessagingConfig config, Reactions reactions) {
+            Broker broker, MessagingConfig config, Reactions reactions, Reads reads) {
         this.reactions = reactions;
+        this.reads = reads;
         this.messages = messages;
         this.participants = participants;
         this.attachments = attachments;
@@ -108,6 +112,7 @@ public class MessageService {
                         : requireParticipant(caller, conversation).chain(() -> Uni.createFrom().<Optional<Posted>>failure(notInConversation())))
                 .chain(stored -> {
                     Posted posted = stored.orElseThrow(MessageService::notFound);
+                    reads.posted(caller.userId(), conversation, posted.message().seq());
                     MessageView view = views.of(posted.message());
                     return publish(posted.participants(), () -> Events.created(view)).replaceWith(new Outcome(view, true));
                 })
@@ -129,6 +134,7 @@ public class MessageService {
             validate(body, !message.attachments().isEmpty(), null);
             return messages.edit(message.conversationId(), messageId, body, now()).chain(edited -> {
                 StoredMessage stored = edited.orElseThrow(MessageService::deleted);
+                reads.changed(caller.userId(), message.conversationId());
                 return Uni.combine().all().unis(participants.of(message.conversationId()), reactions.tally(messageId)).asTuple()
                         .chain(both -> {
                             // `me` differs by recipient: one frame per set of emoji the recipients reacted with.
@@ -149,7 +155,8 @@ public class MessageService {
             if (message.deletedAt() != null) {
                 return Uni.createFrom().voidItem();
             }
-            return messages.tombstone(message.conversationId(), messageId, now()).chain(tombstone -> tombstone.isEmpty()
+            return messages.tombstone(message.conversationId(), messageId, now()).invoke(() -> reads.changed(caller.userId(), message.conversationId()))
+                    .chain(tombstone -> tombstone.isEmpty()
                     ? Uni.createFrom().voidItem()
                     : attachments.discard(caller, message.attachments())
                             .chain(() -> participants.of(message.conversationId()))
@@ -165,6 +172,7 @@ public class MessageService {
             if (marker.isEmpty()) {
                 return Uni.createFrom().failure(notFound());
             }
+            reads.changed(caller.userId(), conversation);
             return participants.of(conversation)
                     .chain(users -> publish(users, () -> Events.read(conversation, caller.userId(), marker.get())));
         });
@@ -187,24 +195,25 @@ public class MessageService {
         }
         Long fromSeq = afterSeq;
         Long toSeq = beforeSeq;
-        return requireParticipant(caller, conversation).chain(() -> {
+        // Membership on the primary (who may read is never stale); the page itself where Reads says.
+        return requireParticipant(caller, conversation).chain(() -> reads.history(caller.userId(), conversation, db -> {
             if (fromSeq != null) {
-                return messages.after(conversation, fromSeq, size).chain(list -> {
+                return messages.after(db, conversation, fromSeq, size).chain(list -> {
                     boolean more = list.size() > size;
                     List<StoredMessage> page = more ? list.subList(0, size) : list;
-                    return page(caller, page, more ? Cursors.seqCursor(true, page.get(page.size() - 1).seq()) : null);
+                    return page(db, caller, page, more ? Cursors.seqCursor(true, page.get(page.size() - 1).seq()) : null);
                 });
             }
-            return messages.before(conversation, toSeq, size).chain(list -> {
+            return messages.before(db, conversation, toSeq, size).chain(list -> {
                 boolean more = list.size() > size;
                 List<StoredMessage> page = more ? list.subList(1, list.size()) : list;
-                return page(caller, page, more ? Cursors.seqCursor(false, page.get(0).seq()) : null);
+                return page(db, caller, page, more ? Cursors.seqCursor(false, page.get(0).seq()) : null);
             });
-        });
+        }));
     }
 
-    private Uni<Page<MessageView>> page(Caller caller, List<StoredMessage> stored, String next) {
-        return reactions.of(stored.stream().map(StoredMessage::id).toList(), caller.userId()).map(found -> {
+    private Uni<Page<MessageView>> page(SqlClient db, Caller caller, List<StoredMessage> stored, String next) {
+        return reactions.of(db, stored.stream().map(StoredMessage::id).toList(), caller.userId()).map(found -> {
             List<MessageView> items = new ArrayList<>(stored.size());
             stored.forEach(m -> items.add(views.of(m, found.get(m.id()))));
             return new Page<>(items, next);

@@ -13,6 +13,7 @@ import dev.chatsuite.messaging.MessagingProblem;
 import dev.chatsuite.messaging.caller.Caller;
 import dev.chatsuite.messaging.fanout.Broker;
 import dev.chatsuite.messaging.participant.Participants;
+import dev.chatsuite.messaging.readside.Reads;
 import io.smallrye.mutiny.Uni;
 
 /** Reactions: one emoji per reaction, idempotent put and delete, an event only when something changed. */
@@ -24,9 +25,11 @@ public class ReactionService {
     private final Reactions reactions;
     private final Participants participants;
     private final Broker broker;
+    private final Reads reads;
 
-    public ReactionService(Reactions reactions, Participants participants, Broker broker) {
+    public ReactionService(Reactions reactions, Participants participants, Broker broker, Reads reads) {
         this.reactions = reactions;
+        this.reads = reads;
         this.participants = participants;
         this.broker = broker;
     }
@@ -63,6 +66,7 @@ public class ReactionService {
 
     /** After the commit, to every participant (the reactor's other tabs too); a failure is logged, clients reload the page. */
     private Uni<Void> publish(Reactions.Target target, UUID message, String emoji, UUID user, boolean added) {
+        reads.changed(user, target.conversationId());
         return participants.of(target.conversationId())
                 .chain(users -> broker.publish(users, Events.reaction(target.conversationId(), message, target.seq(), emoji, user, added)))
                 .onFailure().invoke(e -> LOG.warnf("A reaction event could not be published: %s", e.getClass().getSimpleName()))

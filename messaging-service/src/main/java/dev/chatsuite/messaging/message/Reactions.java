@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Every query on reactions: the changes, and the counts that go into each {@code Message}. */
@@ -95,10 +96,15 @@ public class Reactions {
 
     /** The reactions of each message as {@code reader} sees them (counts, {@code me}), emoji ordered by first use. */
     public Uni<Map<UUID, List<ReactionView>>> of(Collection<UUID> messages, UUID reader) {
+        return of(pool, messages, reader);
+    }
+
+    /** The same, read with {@code db} (the primary or the read replica). */
+    public Uni<Map<UUID, List<ReactionView>>> of(SqlClient db, Collection<UUID> messages, UUID reader) {
         if (messages.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery("SELECT message_id, emoji, count(*) AS n, bool_or(user_id = $2) AS me, min(id) AS first FROM reaction "
+        return db.preparedQuery("SELECT message_id, emoji, count(*) AS n, bool_or(user_id = $2) AS me, min(id) AS first FROM reaction "
                         + "WHERE message_id = ANY($1) GROUP BY message_id, emoji ORDER BY message_id, first")
                 .execute(Tuple.of(messages.toArray(UUID[]::new), reader))
                 .map(rows -> {
