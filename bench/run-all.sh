@@ -18,3 +18,5 @@ if command -v podman >/dev/null; then ./suite images && python3 bench/images/ben
 # The search benchmark starts its own suite too (launcher defaults but RATE_LIMIT_DEFAULT=0), loads
 # 1,000,000 messages straight into the messaging database and deletes them again at the end.
 bench/search/bench.sh
+# The scale figures (docs/scale.md) start their own suite and a local Redis Cluster.
+bench/scale/bench.sh

@@ -24,7 +24,8 @@ public class ConversationRepository {
     private static final String SELECT = "SELECT c.id, c.type, c.title, c.created_at, c.updated_at, c.last_seq, "
             + "p.last_read_seq, " + StoredMessage.columns("m_")
             + " FROM participant p JOIN conversation c ON c.id = p.conversation_id"
-            + " LEFT JOIN message m ON m.id = c.last_message_id ";
+            // The conversation id prunes each probe to the conversation's partition.
+            + " LEFT JOIN message m ON m.conversation_id = c.id AND m.id = c.last_message_id ";
     private final Pool pool;
 
     public ConversationRepository(Pool pool) {

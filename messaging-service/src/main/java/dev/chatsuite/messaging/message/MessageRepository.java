@@ -23,7 +23,7 @@ public class MessageRepository {
 
     private static final String SELECT = "SELECT " + StoredMessage.columns("") + " FROM message m ";
     /** See {@link #insert}. */
-    private static final String INSERT = "WITH r AS ("
+    static final String INSERT = "WITH r AS ("
             // The original, only in the same conversation; the share lock makes a concurrent delete wait for this post, so the
             // delete's later emptying of its replies' excerpts sees this reply.
             + "SELECT o.id, o.seq, o.sender_id, CASE WHEN o.deleted_at IS NULL THEN left(o.body, " + ReplyTo.EXCERPT_CHARS + ") ELSE '' END AS excerpt "
@@ -40,6 +40,18 @@ public class MessageRepository {
             + "WHERE conversation_id = $1 AND user_id = $4 AND EXISTS (SELECT 1 FROM m)), "
             + "p AS (SELECT user_id FROM participant WHERE conversation_id = $1 AND EXISTS (SELECT 1 FROM m)) "
             + "SELECT m.seq, m.reply_to_id, m.reply_to_seq, m.reply_to_sender, m.reply_excerpt, p.user_id FROM m, p";
+    /**
+     * The one lookup by message id alone (/api/messages/{id} names no conversation): one probe of
+     * each partition's message_id index. Everything after it names the conversation it found.
+     */
+    static final String VISIBLE_TO = SELECT + "JOIN participant p ON p.conversation_id = m.conversation_id AND p.user_id = $2 WHERE m.id = $1";
+    static final String EDIT = "UPDATE message m SET body = $3, edited_at = $4 WHERE conversation_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING "
+            + StoredMessage.columns("");
+    static final String TOMBSTONE = "UPDATE message m SET body = '', attachments = '[]'::jsonb, deleted_at = $3 "
+            + "WHERE conversation_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING " + StoredMessage.columns("");
+    /** A reply is in its original's conversation (the insert checks it), so its partition too. */
+    static final String EMPTY_EXCERPTS = "UPDATE message SET reply_excerpt = '' WHERE conversation_id = $1 AND reply_to_id = $2 AND reply_excerpt <> ''";
+    static final String AFTER = SELECT + "WHERE m.conversation_id = $1 AND m.seq > $3 ORDER BY m.seq ASC LIMIT $2";
     private final Pool pool;
 
     public MessageRepository(Pool pool) {
@@ -87,15 +99,14 @@ public class MessageRepository {
 
     /** A message, only if {@code reader} takes part in its conversation. */
     public Uni<Optional<StoredMessage>> visibleTo(UUID message, UUID reader) {
-        return pool.preparedQuery(SELECT + "JOIN participant p ON p.conversation_id = m.conversation_id AND p.user_id = $2 WHERE m.id = $1")
+        return pool.preparedQuery(VISIBLE_TO)
                 .execute(Tuple.of(message, reader))
                 .map(MessageRepository::first);
     }
 
-    public Uni<Optional<StoredMessage>> edit(UUID message, String body, OffsetDateTime now) {
-        return pool.preparedQuery("UPDATE message m SET body = $2, edited_at = $3 WHERE id = $1 AND deleted_at IS NULL RETURNING "
-                        + StoredMessage.columns(""))
-                .execute(Tuple.of(message, body, now))
+    public Uni<Optional<StoredMessage>> edit(UUID conversation, UUID message, String body, OffsetDateTime now) {
+        return pool.preparedQuery(EDIT)
+                .execute(Tuple.of(conversation, message, body, now))
                 .map(MessageRepository::first);
     }
 
@@ -104,14 +115,13 @@ public class MessageRepository {
      * the excerpts of its replies. Two statements in one transaction: the second's snapshot, taken after the
      * first got its row lock, includes a reply whose post held that lock.
      */
-    public Uni<Optional<StoredMessage>> tombstone(UUID message, OffsetDateTime now) {
-        return pool.withTransaction(tx -> tx.preparedQuery("UPDATE message m SET body = '', attachments = '[]'::jsonb, deleted_at = $2 "
-                        + "WHERE id = $1 AND deleted_at IS NULL RETURNING " + StoredMessage.columns(""))
-                .execute(Tuple.of(message, now))
+    public Uni<Optional<StoredMessage>> tombstone(UUID conversation, UUID message, OffsetDateTime now) {
+        return pool.withTransaction(tx -> tx.preparedQuery(TOMBSTONE)
+                .execute(Tuple.of(conversation, message, now))
                 .map(MessageRepository::first)
                 .call(found -> found.isEmpty() ? Uni.createFrom().voidItem()
-                        : tx.preparedQuery("UPDATE message SET reply_excerpt = '' WHERE reply_to_id = $1 AND reply_excerpt <> ''")
-                                .execute(Tuple.of(message))
+                        : tx.preparedQuery(EMPTY_EXCERPTS)
+                                .execute(Tuple.of(conversation, message))
                                 .chain(() -> tx.preparedQuery("DELETE FROM reaction WHERE message_id = $1").execute(Tuple.of(message)))
                                 .replaceWithVoid()));
     }
@@ -121,9 +131,8 @@ public class MessageRepository {
      * read with {@code db} (the primary or the read replica).
      */
     public Uni<List<StoredMessage>> before(SqlClient db, UUID conversation, Long seq, int limit) {
-        String where = seq == null ? "" : " AND m.seq < $3";
         Tuple args = seq == null ? Tuple.of(conversation, limit + 1) : Tuple.of(conversation, limit + 1, seq);
-        return db.preparedQuery(SELECT + "WHERE m.conversation_id = $1" + where + " ORDER BY m.seq DESC LIMIT $2")
+        return db.preparedQuery(beforeSql(seq != null))
                 .execute(args)
                 .map(rows -> {
                     List<StoredMessage> list = all(rows);
@@ -134,9 +143,14 @@ public class MessageRepository {
 
     /** Up to {@code limit + 1} messages after {@code seq}, oldest first, read with {@code db}. */
     public Uni<List<StoredMessage>> after(SqlClient db, UUID conversation, long seq, int limit) {
-        return db.preparedQuery(SELECT + "WHERE m.conversation_id = $1 AND m.seq > $3 ORDER BY m.seq ASC LIMIT $2")
+        return db.preparedQuery(AFTER)
                 .execute(Tuple.of(conversation, limit + 1, seq))
                 .map(MessageRepository::all);
+    }
+
+    /** The newest page ($1 conversation, $2 limit), or the page before seq $3 when {@code bounded}. */
+    static String beforeSql(boolean bounded) {
+        return SELECT + "WHERE m.conversation_id = $1" + (bounded ? " AND m.seq < $3" : "") + " ORDER BY m.seq DESC LIMIT $2";
     }
 
     /** Moves the reader's marker forward (never back, never past the last message); empty when not a participant. */

@@ -132,7 +132,7 @@ public class MessageService {
                 return Uni.createFrom().failure(deleted());
             }
             validate(body, !message.attachments().isEmpty(), null);
-            return messages.edit(messageId, body, now()).chain(edited -> {
+            return messages.edit(message.conversationId(), messageId, body, now()).chain(edited -> {
                 StoredMessage stored = edited.orElseThrow(MessageService::deleted);
                 reads.changed(caller.userId(), message.conversationId());
                 return Uni.combine().all().unis(participants.of(message.conversationId()), reactions.tally(messageId)).asTuple()
@@ -155,7 +155,7 @@ public class MessageService {
             if (message.deletedAt() != null) {
                 return Uni.createFrom().voidItem();
             }
-            return messages.tombstone(messageId, now()).invoke(() -> reads.changed(caller.userId(), message.conversationId()))
+            return messages.tombstone(message.conversationId(), messageId, now()).invoke(() -> reads.changed(caller.userId(), message.conversationId()))
                     .chain(tombstone -> tombstone.isEmpty()
                     ? Uni.createFrom().voidItem()
                     : attachments.discard(caller, message.attachments())

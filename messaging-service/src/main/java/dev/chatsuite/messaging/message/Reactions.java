@@ -47,7 +47,8 @@ public class Reactions {
     /**
      * Adds {@code user}'s reaction in one transaction that first locks the message row, so the
      * distinct-emoji count it checks cannot be passed by a concurrent put. Null item when the
-     * message is not visible to {@code user}.
+     * message is not visible to {@code user}. The URL names the message only, so it is found by id in
+     * every partition (see {@link MessageRepository#VISIBLE_TO}); the reaction then names its conversation.
      */
     public Uni<Change<Put>> put(UUID message, UUID user, String emoji, OffsetDateTime now) {
         return pool.withTransaction(tx -> tx.preparedQuery("SELECT m.conversation_id, m.seq, m.deleted_at IS NOT NULL AS deleted FROM message m "
@@ -63,11 +64,12 @@ public class Reactions {
                         return Uni.createFrom().item(new Change<>(target, (Put) null));
                     }
                     return tx.preparedQuery("WITH mine AS (SELECT 1 FROM reaction WHERE message_id = $1 AND emoji = $3 AND user_id = $2), "
-                                    + "ins AS (INSERT INTO reaction (message_id, user_id, emoji, created_at) SELECT $1, $2, $3, $4 "
+                                    + "ins AS (INSERT INTO reaction (message_id, user_id, emoji, created_at, conversation_id) SELECT $1, $2, $3, $4, $6 "
                                     + "WHERE NOT EXISTS (SELECT 1 FROM mine) AND (EXISTS (SELECT 1 FROM reaction WHERE message_id = $1 AND emoji = $3) "
                                     + "OR (SELECT count(DISTINCT emoji) FROM reaction WHERE message_id = $1) < $5) RETURNING 1) "
                                     + "SELECT EXISTS (SELECT 1 FROM ins) AS added, EXISTS (SELECT 1 FROM mine) AS had")
-                            .execute(Tuple.tuple().addUUID(message).addUUID(user).addString(emoji).addOffsetDateTime(now).addInteger(MAX_DISTINCT))
+                            .execute(Tuple.tuple().addUUID(message).addUUID(user).addString(emoji).addOffsetDateTime(now).addInteger(MAX_DISTINCT)
+                                    .addUUID(target.conversationId()))
                             .map(result -> {
                                 Row r = result.iterator().next();
                                 Put put = r.getBoolean("added") ? Put.ADDED : r.getBoolean("had") ? Put.ALREADY_THERE : Put.TOO_MANY;

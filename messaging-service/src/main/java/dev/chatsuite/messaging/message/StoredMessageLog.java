@@ -19,6 +19,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class StoredMessageLog implements MessageLog {
 
     private static final String SELECT = "SELECT " + StoredMessage.columns("") + " FROM message m WHERE m.conversation_id = $1 ";
+    /** Catch-up: the messages strictly between two seqs of one conversation. */
+    static final String CREATED = SELECT + "AND m.seq > $2 AND m.seq < $3 ORDER BY m.seq LIMIT $4";
     private final Pool pool;
     private final MessageViews views;
 
@@ -48,7 +50,7 @@ public class StoredMessageLog implements MessageLog {
 
     @Override
     public Uni<List<Publication>> created(UUID conversation, long after, long before, int limit) {
-        return pool.preparedQuery(SELECT + "AND m.seq > $2 AND m.seq < $3 ORDER BY m.seq LIMIT $4")
+        return pool.preparedQuery(CREATED)
                 .execute(Tuple.of(conversation, after, before, limit))
                 .map(found -> {
                     List<Publication> publications = new ArrayList<>(found.size());

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# The measured inputs of docs/scale.md's capacity model, on this box, in one run.
+#
+# 1. Through the gateway (MESSAGING_INSTANCES=2 ./suite up --detach, the launcher's defaults):
+#    Realtime.java opens SOCKETS sockets; the live heap (after a full GC) of the gateway and of
+#    both instances is read before and after they connect (idle sockets), then RATE messages/s
+#    for DURATION s into conversations of GROUP: CPU seconds of each process per 1,000
+#    deliveries counted at the receivers, and PostgreSQL's per 1,000 posts.
+# 2. Redis CPU (ms) per 1,000 publishes of a PAYLOAD-byte publication with one subscriber: a single
+#    node (PUBLISH), a local 3-primary cluster with sharded pub/sub (SPUBLISH on the owning
+#    primary) and the same cluster with classic PUBLISH (broadcast over the cluster bus).
+# Table into bench/scale/result.md; raw outputs under bench/scale/out/.
+# usage: bench/scale/bench.sh   (env: SOCKETS=2000 GROUP=10 RATE=500 DURATION=30 PUBLISHES=200000)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$ROOT"
+. bench/lib.sh
+HERE=bench/scale
+OUT=$HERE/out
+mkdir -p "$OUT"
+export SOCKETS="${SOCKETS:-2000}" GROUP="${GROUP:-10}" RATE="${RATE:-500}" DURATION="${DURATION:-30}" BATCH="${BATCH:-100}"
+export HOLD_SECONDS="${HOLD_SECONDS:-8}" USERS_FILE="$OUT/users.tsv"
+PUBLISHES="${PUBLISHES:-200000}" PAYLOAD="${PAYLOAD:-600}"
+CLUSTER_DIR=$(mktemp -d)
+REDIS_PIDS=()
+cleanup() {
+  for p in "${REDIS_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$CLUSTER_DIR"
+  [ -n "${KEEP_SUITE:-}" ] || ./suite down > /dev/null || true
+}
+trap cleanup EXIT
+
+IDLE=$(idle_pct 3)
+[ "$IDLE" -ge 85 ] || echo "WARNING: the machine is only $IDLE % idle before the run; figures will not compare" >&2
+ticks() { local t=0 p; for p in "$@"; do [ -r /proc/$p/stat ] && t=$((t + $(awk '{print $14 + $15}' /proc/$p/stat))); done; echo $t; }
+hz=$(getconf CLK_TCK)
+# Live heap (after a full GC) in kB, from the JDK's own tools (G1 and SerialGC).
+live_kb() { jcmd "$1" GC.run > /dev/null; jcmd "$1" GC.heap_info | awk '/garbage-first heap|def new generation|tenured generation/ {
+  for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i+1); sub("K,?", "", v); s += v}} END {print s + 0}'; }
+await_line() { while ! grep -q "^$1" "$2" && kill -0 "$3" 2>/dev/null; do sleep 0.1; done; }
+field() { echo "$1" | awk -v k="$2" '{for (i = 1; i < NF; i++) if ($i == k) print $(i+1)}'; }
+
+# --- 1. the suite through the gateway ---
+./suite down > /dev/null || true
+if command -v psql > /dev/null && psql -h "${DB_HOST:-127.0.0.1}" -U "${DB_USER:-postgres}" -d messaging -Atc 'select 1' > /dev/null 2>&1; then
+  psql -h "${DB_HOST:-127.0.0.1}" -U "${DB_USER:-postgres}" -d messaging -qc 'vacuum analyze' > /dev/null
+fi
+MESSAGING_INSTANCES=2 ./suite up --detach > "$OUT/suite-up.log"
+pid_of() { awk -v s="$1" '$1 == s {print $2}' data/run/services; }
+GATEWAY=$(pid_of gateway); M1=$(pid_of messaging-service); M2=$(pid_of messaging-service-2)
+# A warm-up run first: the model is about a warm fleet, not the JIT's first minute.
+DURATION="${WARMUP:-20}" java bench/realtime/Realtime.java suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$OUT/warmup.txt" 2>&1 || true
+out="$OUT/realtime.txt"
+java bench/realtime/Realtime.java suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$out" 2>&1 &
+client=$!
+await_line SETUP-DONE "$out" $client
+gw0=$(live_kb "$GATEWAY"); m0=$(( $(live_kb "$M1") + $(live_kb "$M2") ))
+await_line CONNECTED "$out" $client
+gw1=$(live_kb "$GATEWAY"); m1=$(( $(live_kb "$M1") + $(live_kb "$M2") ))
+await_line LOAD-START "$out" $client
+PG=$(pgrep -x postgres | tr '\n' ' ')
+a=($(ticks "$GATEWAY") $(ticks "$M1" "$M2") $(ticks $PG) $(ticks "$(pgrep -f 'redis-server.*6379' | head -1)"))
+sleep "$DURATION"
+b=($(ticks "$GATEWAY") $(ticks "$M1" "$M2") $(ticks $PG) $(ticks "$(pgrep -f 'redis-server.*6379' | head -1)"))
+wait $client || true
+line=$(grep '^RESULT' "$out" || echo "RESULT failed")
+connected=$(field "$line" connected); delivered=$(field "$line" delivered); acked=$(field "$line" acked)
+./suite down > /dev/null || true
+per() { awk -v t="$1" -v n="$2" -v hz="$hz" 'BEGIN {printf "%.3f", (n > 0 ? t / hz / n * 1000 : 0)}'; }
+kb_per() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN {printf "%.1f", (n > 0 ? (a - b) / n : 0)}'; }
+
+# --- 2. Redis: single node, sharded cluster, broadcast cluster ---
+body=$(head -c "$PAYLOAD" < /dev/zero | tr '\0' 'x')
+port_free() { ! (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null; }
+start_redis() { # port, extra args...
+  local port=$1; shift
+  mkdir -p "$CLUSTER_DIR/$port"
+  redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$CLUSTER_DIR/$port" --daemonize no "$@" > "$CLUSTER_DIR/$port.log" 2>&1 &
+  REDIS_PIDS+=($!)
+  for _ in $(seq 1 50); do redis-cli -p "$port" ping > /dev/null 2>&1 && return; sleep 0.1; done
+}
+# CPU milliseconds per 1,000 publishes of the given redis-server pids while `$@` runs.
+measure() { local pids="$1"; shift; local x y; x=$(ticks $pids); "$@" > /dev/null; y=$(ticks $pids); per $(((y - x) * 1000)) "$PUBLISHES"; }
+subscribe() { # port, command, channel: one subscriber that reads everything and throws it away
+  redis-cli -p "$1" "$2" "$3" > /dev/null & REDIS_PIDS+=($!); sleep 0.3; }
+
+base=17000; while ! port_free $base; do base=$((base + 10)); done
+start_redis $base
+single=${REDIS_PIDS[-1]}
+subscribe $base SUBSCRIBE chat:user:bench
+single_cpu=$(measure "$single" redis-benchmark -p $base -n "$PUBLISHES" -c 20 -P 16 -q PUBLISH chat:user:bench "$body")
+
+ports=(); for i in 1 2 3; do ports+=($((base + i))); start_redis $((base + i)) --cluster-enabled yes --cluster-config-file nodes.conf; done
+cluster_pids="${REDIS_PIDS[*]: -3}"
+redis-cli --cluster create $(printf '127.0.0.1:%s ' "${ports[@]}") --cluster-replicas 0 --cluster-yes > "$OUT/cluster-create.log" 2>&1
+for _ in $(seq 1 100); do redis-cli -p "${ports[0]}" cluster info | grep -q 'cluster_state:ok' && break; sleep 0.1; done
+# The primary that owns the channel's slot answers SPUBLISH; the others answer MOVED.
+owner=$(for p in "${ports[@]}"; do redis-cli -p "$p" spublish chat:user:bench x 2>&1 | grep -q MOVED || { echo "$p"; break; }; done)
+subscribe "$owner" SSUBSCRIBE chat:user:bench
+sharded_cpu=$(measure "$cluster_pids" redis-benchmark -p "$owner" -n "$PUBLISHES" -c 20 -P 16 -q SPUBLISH chat:user:bench "$body")
+other=$(for p in "${ports[@]}"; do [ "$p" != "$owner" ] && echo "$p" && break; done)
+subscribe "$other" SUBSCRIBE chat:user:bench
+broadcast_cpu=$(measure "$cluster_pids" redis-benchmark -p "$owner" -n "$PUBLISHES" -c 20 -P 16 -q PUBLISH chat:user:bench "$body")
+
+{
+  echo "\`bench/scale/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD); CPU $IDLE % idle before the run; $(nproc) cores). Part 1: \`MESSAGING_INSTANCES=2 ./suite up --detach\` (launcher defaults, rate limits on), $SOCKETS sockets through \`ws://127.0.0.1:8080/ws\` opened $BATCH at a time, conversations of $GROUP, $RATE messages/s for $DURATION s, counted at the receivers: $line"
+  echo
+  echo "| figure | value |"
+  echo "|---|---|"
+  echo "| sockets connected | $connected of $SOCKETS |"
+  echo "| gateway live heap per idle proxied socket | $(kb_per "$gw1" "$gw0" "$connected") KB ($gw0 → $gw1 kB) |"
+  echo "| messaging live heap per idle socket (both instances) | $(kb_per "$m1" "$m0" "$connected") KB ($m0 → $m1 kB) |"
+  echo "| gateway CPU s per 1,000 deliveries | $(per $((b[0] - a[0])) "$delivered") |"
+  echo "| messaging CPU s per 1,000 deliveries (both instances) | $(per $((b[1] - a[1])) "$delivered") |"
+  echo "| PostgreSQL CPU s per 1,000 posts | $(per $((b[2] - a[2])) "$acked") |"
+  echo "| Redis CPU ms per 1,000 deliveries (suite, per-user channels) | $(per $(((b[3] - a[3]) * 1000)) "$delivered") |"
+  echo "| Redis CPU ms per 1,000 publishes of $PAYLOAD B, single node, PUBLISH | $single_cpu |"
+  echo "| Redis CPU ms per 1,000 publishes, 3-primary cluster, SPUBLISH (all nodes) | $sharded_cpu |"
+  echo "| Redis CPU ms per 1,000 publishes, 3-primary cluster, classic PUBLISH (all nodes) | $broadcast_cpu |"
+} > $HERE/result.md
+cat $HERE/result.md
