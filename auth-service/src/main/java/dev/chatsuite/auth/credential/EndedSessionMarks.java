@@ -41,7 +41,11 @@ public class EndedSessionMarks {
         this.ttlMillis = config.accessTokenTtl().plus(EndedSessions.SKEW).toMillis();
     }
 
-    /** Marks the sessions ended, in one pipelined round trip; completes (never fails) once Redis answered or gave up. */
+    /**
+     * Marks the sessions ended, one SET each, all sent at once (not one batch: on a Redis Cluster
+     * the keys live in different slots, and a batch must stay in one); completes (never fails)
+     * once Redis answered or gave up.
+     */
     public Uni<Void> publish(Collection<UUID> sessionIds) {
         if (sessionIds.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -49,7 +53,7 @@ public class EndedSessionMarks {
         List<Request> marks = sessionIds.stream()
                 .map(id -> Request.cmd(Command.SET).arg(EndedSessions.key(id.toString())).arg("1").arg("PX").arg(ttlMillis))
                 .toList();
-        return redis.batch(marks)
+        return Uni.join().all(marks.stream().map(redis::send).toList()).andFailFast()
                 .ifNoItem().after(REDIS_TIMEOUT).fail()
                 .onItem().invoke(this::reachable)
                 .onFailure().invoke(this::unreachable)
