@@ -1,5 +1,7 @@
 package dev.chatsuite.system;
 
+import static dev.chatsuite.testsupport.ProblemAssertions.assertProblem;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -7,18 +9,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.chatsuite.system.Users.User;
 import dev.chatsuite.testsupport.LocalRedisCluster;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /**
@@ -28,6 +35,7 @@ import io.restassured.response.Response;
  * killed while messages keep being posted, and both sockets end up holding every acknowledged
  * message exactly once, in seq order.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisClusterJourneyTest {
 
     private static LocalRedisCluster redis;
@@ -90,7 +98,39 @@ class RedisClusterJourneyTest {
         }
     }
 
+    /** Before the failover test, which kills a primary: the limit (10 logins) is counted in the cluster and enforced. */
     @Test
+    @Order(1)
+    void shouldCountLoginsOnTheClusterAndRefuseThemPastTheLimit() throws InterruptedException {
+        // The limit counts per minute: start far enough from the window's end for eleven logins.
+        long second = System.currentTimeMillis() / 1000 % 60;
+        if (second > 45) {
+            Thread.sleep((61 - second) * 1000);
+        }
+        String who = "cluster-" + UUID.randomUUID();
+        for (int i = 0; i < 10; i++) {
+            login(who).then().statusCode(401);
+        }
+        Response limited = login(who);
+        assertProblem(limited, 429, "rate-limited");
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+
+        List<String> counters = new ArrayList<>();
+        for (int port : redis.primaries()) {
+            // Keyed by IP and a digest of the identifier: this test's is the only one past 10.
+            redis.cli(port, "KEYS", "rl:login:*").lines().filter(l -> !l.isBlank())
+                    .forEach(key -> counters.add(redis.cli(port, "GET", key.trim()).trim()));
+        }
+        assertThat(counters).as("login counters in the cluster").contains("11").allMatch(c -> c.equals("11") || Long.parseLong(c) < 10);
+    }
+
+    private static Response login(String identifier) {
+        return given().baseUri(suite.gateway()).contentType(ContentType.JSON).body(Map.of("identifier", identifier, "password", "wrong"))
+                .post("/api/auth/login");
+    }
+
+    @Test
+    @Order(2)
     void shouldDeliverAcrossInstancesShowPresenceAndLoseNothingWhenAPrimaryDies() throws Exception {
         User alice = Users.register(suite.auth(), suite.gateway(), "calice");
         User bob = register("cbob", other -> redis.primaryOf("chat:user:" + other.id()) != redis.primaryOf("chat:user:" + alice.id()));
