@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.chatsuite.testsupport.LocalRedisCluster;
@@ -165,17 +164,6 @@ final class ClusterSuite implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Process process : processes.values()) {
-            process.destroy();
-        }
-        for (Process process : processes.values()) {
-            try {
-                if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Processes.stop(processes.values());
     }
 }

@@ -146,18 +146,7 @@ public final class RunningSuite implements BeforeAllCallback {
             Map<String, TcpProxy> dependencies) {
         void stop() {
             browserProxy.close();
-            for (Process process : processes.values()) {
-                process.destroy();
-            }
-            for (Process process : processes.values()) {
-                try {
-                    if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            Processes.stop(processes.values());
             dependencies.values().forEach(TcpProxy::close);
             s3.stop();
         }
