@@ -3,10 +3,8 @@ package dev.chatsuite.messaging.fanout;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
 
@@ -38,8 +36,7 @@ public class RedisBroker implements Broker {
     private final io.vertx.mutiny.redis.client.Redis pool;
     private final String url;
     private final Subscriptions subscriptions = new Subscriptions();
-    /** Channels whose SUBSCRIBE is written but not yet confirmed. */
-    private final Map<String, CompletableFuture<Void>> confirming = new ConcurrentHashMap<>();
+    private final Confirmations confirmations = new Confirmations();
     private volatile RedisConnection connection;
     private volatile boolean subscribed;
     private volatile Delivery delivery = (user, publication) -> {
@@ -88,14 +85,7 @@ public class RedisBroker implements Broker {
 
     @Override
     public Uni<Void> subscribe(UUID user) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        String channel = channel(user);
-        subscriptions.add(user, () -> {
-            confirming.put(channel, done);
-            context.execute(() -> sendSubscribe(channel));
-        });
-        CompletableFuture<Void> pending = confirming.get(channel);
-        return Uni.createFrom().completionStage(pending == null ? CompletableFuture.completedFuture(null) : pending);
+        return confirmations.subscribe(subscriptions, user, channel(user), channel -> context.execute(() -> sendSubscribe(channel)));
     }
 
     @Override
@@ -133,10 +123,7 @@ public class RedisBroker implements Broker {
     }
 
     private void confirmed(String channel) {
-        CompletableFuture<Void> done = confirming.remove(channel);
-        if (done != null) {
-            done.complete(null);
-        }
+        confirmations.confirmed(channel);
     }
 
     private void connect() {
@@ -168,7 +155,7 @@ public class RedisBroker implements Broker {
         List<CompletableFuture<Void>> confirmations = new ArrayList<>();
         for (UUID user : subscriptions.users()) {
             String channel = channel(user);
-            confirmations.add(confirming.computeIfAbsent(channel, c -> new CompletableFuture<>()));
+            confirmations.add(this.confirmations.expect(channel));
             on.send(Request.cmd(Command.SUBSCRIBE).arg(channel)).onFailure(e -> lost(on));
         }
         CompletableFuture.allOf(confirmations.toArray(CompletableFuture[]::new)).thenRun(() -> context.execute(() -> {
@@ -192,7 +179,7 @@ public class RedisBroker implements Broker {
                 subscribed = false;
                 which.close();
                 // Sockets waiting for a confirmation go on; the resubscription covers their users.
-                List.copyOf(confirming.keySet()).forEach(this::confirmed);
+                confirmations.releaseAll();
                 LOG.warn("Broker connection lost; reconnecting");
                 retryLater();
             }

@@ -53,8 +53,7 @@ public class ShardedRedisBroker implements Broker {
     private final List<String> seeds = new ArrayList<>();
     private final String urlPrefix;
     private final Subscriptions subscriptions = new Subscriptions();
-    /** Channels whose SSUBSCRIBE is written but not yet confirmed. */
-    private final Map<String, CompletableFuture<Void>> confirming = new ConcurrentHashMap<>();
+    private final Confirmations confirmations = new Confirmations();
     /** Pooled clients per node ({@code host:port}): publishing and CLUSTER SLOTS. */
     private final Map<String, Redis> pools = new ConcurrentHashMap<>();
     /** The newest topology read; what publishers route by. */
@@ -167,14 +166,7 @@ public class ShardedRedisBroker implements Broker {
 
     @Override
     public Uni<Void> subscribe(UUID user) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        String channel = RedisBroker.channel(user);
-        subscriptions.add(user, () -> {
-            confirming.put(channel, done);
-            context.execute(() -> sendSubscribe(channel));
-        });
-        CompletableFuture<Void> pending = confirming.get(channel);
-        return Uni.createFrom().completionStage(pending == null ? CompletableFuture.completedFuture(null) : pending);
+        return confirmations.subscribe(subscriptions, user, RedisBroker.channel(user), channel -> context.execute(() -> sendSubscribe(channel)));
     }
 
     @Override
@@ -223,10 +215,7 @@ public class ShardedRedisBroker implements Broker {
     }
 
     private void confirmed(String channel) {
-        CompletableFuture<Void> done = confirming.remove(channel);
-        if (done != null) {
-            done.complete(null);
-        }
+        confirmations.confirmed(channel);
     }
 
     /**
@@ -246,7 +235,7 @@ public class ShardedRedisBroker implements Broker {
         shards = Map.of();
         subscribedTopology = null;
         // Sockets waiting for a confirmation go on; the resubscription covers their users.
-        List.copyOf(confirming.keySet()).forEach(this::confirmed);
+        confirmations.releaseAll();
         connectAll(gen);
     }
 
@@ -313,7 +302,7 @@ public class ShardedRedisBroker implements Broker {
         for (UUID user : subscriptions.users()) {
             String channel = RedisBroker.channel(user);
             Shard shard = shardOf(channel);
-            confirmations.add(confirming.computeIfAbsent(channel, c -> new CompletableFuture<>()));
+            confirmations.add(this.confirmations.expect(channel));
             shard.connection.send(Request.cmd(Command.SSUBSCRIBE).arg(channel)).onFailure(e -> lost(shard));
         }
         CompletableFuture.allOf(confirmations.toArray(CompletableFuture[]::new)).thenRun(() -> context.execute(() -> {
