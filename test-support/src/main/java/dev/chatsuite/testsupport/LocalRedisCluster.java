@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -30,6 +31,10 @@ public final class LocalRedisCluster implements AutoCloseable {
     private static final int NODE_TIMEOUT_MILLIS = 1500;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(45);
+    /** Node ports are drawn from [12000, 22000), so bus ports fall in [22000, 32000). */
+    private static final int FIRST_PORT = 12000;
+    private static final int PORT_SPAN = 10000;
+    private static final Random RANDOM = new Random();
     private static LocalRedisCluster shared;
 
     private final Path dir;
@@ -173,20 +178,32 @@ public final class LocalRedisCluster implements AutoCloseable {
     private void launch(int count) throws IOException {
         Set<Integer> taken = new HashSet<>();
         for (int i = 0; i < count; i++) {
+            nodes.add(startNode(taken));
+        }
+    }
+
+    /** Starts one node; a node that exits before answering PING (its port taken meanwhile) is retried on another port. */
+    private Node startNode(Set<Integer> taken) throws IOException {
+        String lastLog = "";
+        for (int attempt = 0; attempt < 5; attempt++) {
             int port = freePort(taken);
             Path nodeDir = Files.createDirectories(dir.resolve(Integer.toString(port)));
+            Path log = nodeDir.resolve("redis.log");
             ProcessBuilder builder = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                     "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
                     "--cluster-node-timeout", Integer.toString(NODE_TIMEOUT_MILLIS),
                     // Any replica may take over, however long it was cut off.
                     "--cluster-replica-validity-factor", "0",
                     "--dir", nodeDir.toString(), "--save", "", "--appendonly", "no", "--daemonize", "no")
-                    .redirectErrorStream(true).redirectOutput(nodeDir.resolve("redis.log").toFile());
-            nodes.add(new Node(port, builder.start()));
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            Node node = new Node(port, builder.start());
+            if (awaitPing(node)) {
+                return node;
+            }
+            node.process().destroyForcibly();
+            lastLog = Files.exists(log) ? Files.readString(log) : "";
         }
-        for (Node node : nodes) {
-            awaitPing(node.port());
-        }
+        throw new IllegalStateException("redis-server did not start in 5 attempts; last log:\n" + lastLog);
     }
 
     private void create() {
@@ -235,19 +252,20 @@ public final class LocalRedisCluster implements AutoCloseable {
         throw new IllegalStateException("Redis Cluster replicas not in sync within " + timeout);
     }
 
-    private void awaitPing(int port) {
+    /** True once the node answers PING; false if its process exited or it stayed silent for 20 s. */
+    private boolean awaitPing(Node node) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && node.alive()) {
             try {
-                if (cli(port, "PING").contains("PONG")) {
-                    return;
+                if (cli(node.port(), "PING").contains("PONG")) {
+                    return true;
                 }
             } catch (IllegalStateException notYet) {
                 // Not listening yet.
             }
             sleep(100);
         }
-        throw new IllegalStateException("redis-server on " + port + " did not start; see " + dir.resolve(port + "/redis.log"));
+        return false;
     }
 
     private static String run(List<String> command, Duration timeout) {
@@ -271,26 +289,30 @@ public final class LocalRedisCluster implements AutoCloseable {
         }
     }
 
-    /** A free port whose cluster bus port (+10000) is free too. */
+    /**
+     * A free port whose cluster bus port (+10000) is free too, both below the kernel's ephemeral
+     * range (32768 and up by default) so no outgoing connection takes them between this check and
+     * redis-server's bind.
+     */
     private static int freePort(Set<Integer> taken) throws IOException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int port;
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                port = socket.getLocalPort();
-            }
-            if (port + 10000 > 65535 || taken.contains(port)) {
-                continue;
-            }
-            try (ServerSocket bus = new ServerSocket()) {
-                bus.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port + 10000));
-            } catch (IOException busy) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = FIRST_PORT + RANDOM.nextInt(PORT_SPAN);
+            if (taken.contains(port) || !bindable(port) || !bindable(port + 10000)) {
                 continue;
             }
             taken.add(port);
             return port;
         }
         throw new IOException("No free port pair for a Redis Cluster node");
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException busy) {
+            return false;
+        }
     }
 
     private int anyAlive() {
