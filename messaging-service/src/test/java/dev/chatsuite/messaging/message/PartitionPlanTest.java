@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -80,10 +81,30 @@ class PartitionPlanTest {
         // The post: seq from the conversation row, the original of a reply read in its partition, the row routed on insert.
         Tuple reply = Tuple.tuple().addUUID(conversation).addOffsetDateTime(NOW).addUUID(UUID.randomUUID()).addUUID(sender).addString("re")
                 .addValue(StoredMessage.attachmentsJson(List.of())).addString(null).addUUID(first);
-        assertThat(partitions(MessageRepository.INSERT, reply)).containsExactly(home);
+        assertThat(partitions(MessageRepository.INSERT_REPLY, reply)).containsExactly(home);
         Tuple plain = Tuple.tuple().addUUID(conversation).addOffsetDateTime(NOW).addUUID(UUID.randomUUID()).addUUID(sender).addString("hi")
-                .addValue(StoredMessage.attachmentsJson(List.of())).addString("c-1").addUUID(null);
+                .addValue(StoredMessage.attachmentsJson(List.of())).addString("c-1");
         assertThat(partitions(MessageRepository.INSERT, plain)).isSubsetOf(home);
+    }
+
+    @Test
+    void shouldPlanAPlainPostOncePerConnection() {
+        // Run as the service runs it (a prepared statement, cached per connection) more times than the server's
+        // five custom plans before it weighs a generic one; from then on the post is not planned again.
+        JsonObject plans = pool.withConnection(c -> {
+            Uni<Void> posts = Uni.createFrom().voidItem();
+            for (int i = 0; i < 8; i++) {
+                Tuple plain = Tuple.tuple().addUUID(conversation).addOffsetDateTime(NOW).addUUID(UUID.randomUUID()).addUUID(sender)
+                        .addString("plan " + i).addValue(StoredMessage.attachmentsJson(List.of())).addString("plan-" + i);
+                posts = posts.chain(() -> c.preparedQuery(MessageRepository.INSERT).execute(plain).replaceWithVoid());
+            }
+            return posts.chain(() -> c.preparedQuery("SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement = $1")
+                    .execute(Tuple.of(MessageRepository.INSERT)));
+        }).await().indefinitely().iterator().next().toJson();
+        assertThat(plans.getLong("generic_plans")).as("posts run on the generic plan").isGreaterThanOrEqualTo(3);
+        assertThat(plans.getLong("custom_plans")).as("custom plans before the generic one was chosen").isLessThanOrEqualTo(5);
+        assertThat(pool.preparedQuery("SELECT count(*) FROM message WHERE conversation_id = $1 AND client_message_id LIKE 'plan-%'")
+                .execute(Tuple.of(conversation)).await().indefinitely().iterator().next().getLong(0)).isEqualTo(8);
     }
 
     @Test
