@@ -3,7 +3,9 @@ package dev.chatsuite.messaging.message;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,6 +54,25 @@ public class MessageRepository {
             + "m AS (" + INSERT_COLUMNS
             + "SELECT $3::uuid, $1::uuid, c.last_seq, $4::uuid, $5::text, $6::jsonb, $7::text, $2::timestamptz, r.id, r.seq, r.sender_id, r.excerpt "
             + "FROM c, r RETURNING seq, reply_to_id, reply_to_seq, reply_to_sender, reply_excerpt), " + AFTER_INSERT;
+    /**
+     * Several plain posts of one conversation in one statement (see {@link #insertAll}): $2..$6
+     * are parallel arrays (id, sender, body, clientMessageId, created_at) in arrival order.
+     */
+    static final String INSERT_ALL = "WITH i AS (SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[]) "
+            + "WITH ORDINALITY AS t(id, sender, body, client_id, at, ord)), "
+            // Only senders who take part; their seqs follow arrival order.
+            + "ok AS (SELECT i.id, i.sender, i.body, i.client_id, i.at, row_number() OVER (ORDER BY i.ord) AS n FROM i "
+            + "WHERE EXISTS (SELECT 1 FROM participant p WHERE p.conversation_id = $1 AND p.user_id = i.sender)), "
+            + "c AS (UPDATE conversation SET last_seq = last_seq + (SELECT count(*) FROM ok), updated_at = (SELECT max(at) FROM ok), "
+            + "last_message_id = (SELECT id FROM ok ORDER BY n DESC LIMIT 1) "
+            + "WHERE id = $1 AND EXISTS (SELECT 1 FROM ok) RETURNING last_seq - (SELECT count(*) FROM ok) AS base), "
+            + "m AS (" + INSERT_COLUMNS + "SELECT ok.id, $1::uuid, c.base + ok.n, ok.sender, ok.body, '[]'::jsonb, ok.client_id, ok.at, "
+            + "NULL::uuid, NULL::bigint, NULL::uuid, NULL::text FROM ok, c RETURNING id, seq, sender_id), "
+            + "s AS (UPDATE participant p SET last_read_seq = GREATEST(p.last_read_seq, x.seq) "
+            + "FROM (SELECT sender_id, max(seq) AS seq FROM m GROUP BY sender_id) x WHERE p.conversation_id = $1 AND p.user_id = x.sender_id), "
+            + "r AS (SELECT user_id FROM participant WHERE conversation_id = $1 AND EXISTS (SELECT 1 FROM m)) "
+            + "SELECT m.id, m.seq, NULL::uuid AS user_id FROM m UNION ALL SELECT NULL::uuid, NULL::bigint, r.user_id FROM r";
+
     /**
      * The one lookup by message id alone (/api/messages/{id} names no conversation): one probe of
      * each partition's message_id index. Everything after it names the conversation it found.
@@ -107,6 +128,58 @@ public class MessageRepository {
                     }
                     return Optional.of(new Posted(
                             new StoredMessage(id, conversation, seq, sender, body, attachments, clientMessageId, now, null, null, replyTo), participants));
+                });
+    }
+
+    /** A plain post waiting for its seq: no attachments, no reply. */
+    public record Draft(UUID id, UUID sender, String body, String clientMessageId, OffsetDateTime createdAt) {
+    }
+
+    /**
+     * Stores {@code drafts} of one conversation in one statement and one transaction: seqs in
+     * the drafts' order, one conversation row update, each sender's read marker. Answers what
+     * was stored by draft id; a draft whose sender does not take part is left out. A
+     * clientMessageId used before fails the whole statement (the caller then posts one by one).
+     */
+    public Uni<Map<UUID, Posted>> insertAll(UUID conversation, List<Draft> drafts) {
+        int n = drafts.size();
+        UUID[] ids = new UUID[n];
+        UUID[] senders = new UUID[n];
+        String[] bodies = new String[n];
+        String[] clientIds = new String[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            Draft d = drafts.get(i);
+            ids[i] = d.id();
+            senders[i] = d.sender();
+            bodies[i] = d.body();
+            clientIds[i] = d.clientMessageId();
+            at[i] = d.createdAt();
+        }
+        return pool.preparedQuery(INSERT_ALL)
+                .execute(Tuple.tuple().addUUID(conversation).addArrayOfUUID(ids).addArrayOfUUID(senders).addArrayOfString(bodies)
+                        .addArrayOfString(clientIds).addArrayOfOffsetDateTime(at))
+                .map(rows -> {
+                    Map<UUID, Long> seqs = new HashMap<>();
+                    List<UUID> participants = new ArrayList<>();
+                    for (Row row : rows) {
+                        UUID id = row.getUUID("id");
+                        if (id != null) {
+                            seqs.put(id, row.getLong("seq"));
+                        } else {
+                            participants.add(row.getUUID("user_id"));
+                        }
+                    }
+                    List<UUID> recipients = List.copyOf(participants);
+                    Map<UUID, Posted> stored = new HashMap<>();
+                    for (Draft d : drafts) {
+                        Long seq = seqs.get(d.id());
+                        if (seq != null) {
+                            stored.put(d.id(), new Posted(new StoredMessage(d.id(), conversation, seq, d.sender(), d.body(), List.of(),
+                                    d.clientMessageId(), d.createdAt(), null, null, null), recipients));
+                        }
+                    }
+                    return stored;
                 });
     }
 

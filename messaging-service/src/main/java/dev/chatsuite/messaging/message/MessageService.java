@@ -51,9 +51,11 @@ public class MessageService {
     private final MessagingConfig config;
     private final Reactions reactions;
     private final Reads reads;
+    private final PostLanes lanes;
 
     public MessageService(MessageRepository messages, Participants participants, Attachments attachments, MessageViews views,
-            Broker broker, MessagingConfig config, Reactions reactions, Reads reads) {
+            Broker broker, MessagingConfig config, Reactions reactions, Reads reads, PostLanes lanes) {
+        this.lanes = lanes;
         this.reactions = reactions;
         this.reads = reads;
         this.messages = messages;
@@ -106,7 +108,10 @@ public class MessageService {
 
     private Uni<Outcome> store(Caller caller, UUID conversation, String body, List<AttachmentRecord> records, String clientMessageId,
             UUID replyToId) {
-        return messages.insert(Uuids.v7(), conversation, caller.userId(), body, records, clientMessageId, replyToId, now())
+        Uni<Optional<Posted>> insert = records.isEmpty() && replyToId == null
+                ? lanes.post(conversation, new MessageRepository.Draft(Uuids.v7(), caller.userId(), body, clientMessageId, now()))
+                : messages.insert(Uuids.v7(), conversation, caller.userId(), body, records, clientMessageId, replyToId, now());
+        return insert
                 .chain(stored -> stored.isPresent() || replyToId == null ? Uni.createFrom().item(stored)
                         // Nothing stored: either not a participant (404) or a reply to a message of another conversation (400).
                         : requireParticipant(caller, conversation).chain(() -> Uni.createFrom().<Optional<Posted>>failure(notInConversation())))

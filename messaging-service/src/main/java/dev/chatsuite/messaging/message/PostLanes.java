@@ -1,0 +1,141 @@
+package dev.chatsuite.messaging.message;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.chatsuite.messaging.message.MessageRepository.Draft;
+import dev.chatsuite.messaging.message.MessageRepository.Posted;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
+
+/**
+ * Plain posts of one conversation reach storage one statement at a time: while one is being
+ * stored, the next ones wait, then go together in one statement and one transaction. Alone, a
+ * post goes at once; under load, instead of queueing on the conversation row's lock in
+ * PostgreSQL (each waiter holding a pooled connection and re-checking the row when it gets it),
+ * the waiters share one seq allocation and one commit. Seqs follow arrival order.
+ */
+@ApplicationScoped
+public class PostLanes {
+
+    static final int MAX_BATCH = 64;
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** A lane exists exactly while its conversation has a statement in flight. */
+    private final Map<UUID, ArrayDeque<Waiting>> lanes = new ConcurrentHashMap<>();
+    private final MessageRepository messages;
+    private final DistributionSummary batchSizes;
+
+    public PostLanes(MessageRepository messages, MeterRegistry registry) {
+        this.messages = messages;
+        this.batchSizes = DistributionSummary.builder("chat.posts.batch.size")
+                .description("Plain posts of one conversation stored by one statement").register(registry);
+    }
+
+    /** A post waiting for its statement, answered on the context it came from. */
+    private record Waiting(Draft draft, UniEmitter<? super Optional<Posted>> emitter, Context context) {
+
+        void complete(Optional<Posted> stored) {
+            if (context == null) {
+                emitter.complete(stored);
+            } else {
+                context.runOnContext(v -> emitter.complete(stored));
+            }
+        }
+
+        void fail(Throwable failure) {
+            if (context == null) {
+                emitter.fail(failure);
+            } else {
+                context.runOnContext(v -> emitter.fail(failure));
+            }
+        }
+    }
+
+    /** Stores {@code draft} in {@code conversation}; empty when its sender does not take part. */
+    public Uni<Optional<Posted>> post(UUID conversation, Draft draft) {
+        return Uni.createFrom().emitter(emitter -> {
+            Waiting waiting = new Waiting(draft, emitter, Vertx.currentContext());
+            boolean[] first = {false};
+            lanes.compute(conversation, (k, queue) -> {
+                ArrayDeque<Waiting> lane = queue == null ? new ArrayDeque<>() : queue;
+                first[0] = queue == null;
+                lane.add(waiting);
+                return lane;
+            });
+            if (first[0]) {
+                drain(conversation);
+            }
+        });
+    }
+
+    /** Takes up to {@link #MAX_BATCH} waiting posts and stores them; then the next ones, or the lane ends. */
+    private void drain(UUID conversation) {
+        List<Waiting> batch = new ArrayList<>();
+        lanes.computeIfPresent(conversation, (k, lane) -> {
+            while (!lane.isEmpty() && batch.size() < MAX_BATCH) {
+                batch.add(lane.poll());
+            }
+            return lane;
+        });
+        if (batch.isEmpty()) {
+            next(conversation);
+            return;
+        }
+        batchSizes.record(batch.size());
+        store(conversation, batch).subscribe().with(done -> next(conversation), failure -> next(conversation));
+    }
+
+    private void next(UUID conversation) {
+        boolean[] more = {false};
+        lanes.computeIfPresent(conversation, (k, lane) -> {
+            more[0] = !lane.isEmpty();
+            return more[0] ? lane : null;
+        });
+        if (more[0]) {
+            drain(conversation);
+        }
+    }
+
+    /** One statement for the batch; if a clientMessageId repeats an earlier one, each post alone (each gets its own answer). */
+    private Uni<Void> store(UUID conversation, List<Waiting> batch) {
+        if (batch.size() == 1) {
+            return alone(conversation, batch.get(0));
+        }
+        return messages.insertAll(conversation, batch.stream().map(Waiting::draft).toList())
+                .invoke(stored -> batch.forEach(w -> w.complete(Optional.ofNullable(stored.get(w.draft().id())))))
+                .replaceWithVoid()
+                .onFailure(e -> e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()))
+                .recoverWithUni(() -> oneByOne(conversation, batch))
+                .onFailure().invoke(failure -> batch.forEach(w -> w.fail(failure)))
+                .onFailure().recoverWithNull();
+    }
+
+    private Uni<Void> oneByOne(UUID conversation, List<Waiting> batch) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Waiting waiting : batch) {
+            chain = chain.chain(() -> alone(conversation, waiting));
+        }
+        return chain;
+    }
+
+    private Uni<Void> alone(UUID conversation, Waiting waiting) {
+        Draft d = waiting.draft();
+        return messages.insert(d.id(), conversation, d.sender(), d.body(), List.of(), d.clientMessageId(), null, d.createdAt())
+                .invoke(waiting::complete)
+                .onFailure().invoke(waiting::fail)
+                .replaceWithVoid()
+                .onFailure().recoverWithNull();
+    }
+}

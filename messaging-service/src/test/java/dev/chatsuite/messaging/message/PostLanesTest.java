@@ -1,0 +1,157 @@
+package dev.chatsuite.messaging.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.LongStream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.chatsuite.common.problem.ProblemException;
+import dev.chatsuite.messaging.Chat;
+import dev.chatsuite.messaging.Chat.User;
+import dev.chatsuite.messaging.caller.Caller;
+import dev.chatsuite.messaging.message.MessageService.Outcome;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Posts of one conversation that arrive together are stored together: one statement for those
+ * that waited, seqs consecutive and in arrival order, each caller answered with its own message,
+ * and a repeated clientMessageId or an outsider inside a batch answered as when posted alone.
+ */
+@QuarkusTest
+class PostLanesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    MessageService service;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Test
+    void shouldStoreConcurrentPostsWithConsecutiveSeqsInFewerStatements() {
+        List<User> members = members(10);
+        String conversation = Chat.group(members.get(0), "lanes", members.subList(1, 10).toArray(User[]::new));
+        DistributionSummary before = registry.find("chat.posts.batch.size").summary();
+        long statementsBefore = before == null ? 0 : before.count();
+        double postsBefore = before == null ? 0 : before.totalAmount();
+
+        List<Uni<Outcome>> posts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            posts.add(post(members.get(i % 10), conversation, "together " + i, "lane-" + i));
+        }
+        List<Outcome> outcomes = Uni.join().all(posts).andFailFast().await().atMost(WAIT);
+
+        // Every caller got its own message, and storage holds exactly those, with seqs 1..200 and no gap.
+        Map<String, Long> stored = seqsByClientId(conversation);
+        assertThat(stored).hasSize(200);
+        for (int i = 0; i < 200; i++) {
+            assertThat(outcomes.get(i).created()).isTrue();
+            assertThat(outcomes.get(i).message().seq()).isEqualTo(stored.get("lane-" + i));
+            assertThat(outcomes.get(i).message().body()).isEqualTo("together " + i);
+        }
+        assertThat(stored.values()).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 200).boxed().toList());
+        assertThat(lastSeq(conversation)).isEqualTo(200);
+        // Each sender has read up to their own newest message.
+        for (User member : members) {
+            long newest = outcomes.stream().filter(o -> o.message().senderId().equals(member.id().toString())).mapToLong(o -> o.message().seq()).max().orElseThrow();
+            assertThat(lastReadSeq(conversation, member.id())).isEqualTo(newest);
+        }
+        // The posts that waited went together: fewer statements than posts.
+        DistributionSummary batches = registry.find("chat.posts.batch.size").summary();
+        assertThat(batches.totalAmount() - postsBefore).isEqualTo(200);
+        assertThat(batches.count() - statementsBefore).isLessThan(200);
+    }
+
+    @Test
+    void shouldAnswerARepeatedClientMessageIdInsideABatchWithTheFirstMessage() {
+        List<User> members = members(4);
+        String conversation = Chat.group(members.get(0), "lanes-retry", members.subList(1, 4).toArray(User[]::new));
+        List<Uni<Outcome>> posts = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            posts.add(post(members.get(i % 4), conversation, "retry " + i, "r-" + i));
+        }
+        // The same send again (a client's retry) while the first is still waiting.
+        posts.add(post(members.get(5 % 4), conversation, "retry 5", "r-5"));
+        List<Outcome> outcomes = Uni.join().all(posts).andFailFast().await().atMost(WAIT);
+
+        Outcome first = outcomes.get(5);
+        Outcome again = outcomes.get(30);
+        assertThat(again.message().id()).isEqualTo(first.message().id());
+        assertThat(List.of(first.created(), again.created())).containsExactlyInAnyOrder(true, false);
+        Map<String, Long> stored = seqsByClientId(conversation);
+        assertThat(stored).hasSize(30);
+        assertThat(stored.values()).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 30).boxed().toList());
+    }
+
+    @Test
+    void shouldRefuseAnOutsiderInsideABatchAndStoreTheOthers() {
+        List<User> members = members(3);
+        User outsider = User.create();
+        String conversation = Chat.group(members.get(0), "lanes-outsider", members.get(1), members.get(2));
+        List<Uni<Outcome>> posts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            posts.add(post(members.get(i % 3), conversation, "inside " + i, "o-" + i));
+        }
+        List<Uni<String>> answers = new ArrayList<>();
+        posts.forEach(p -> answers.add(p.map(o -> "stored " + o.message().seq())));
+        answers.add(10, post(outsider, conversation, "let me in", "o-x").map(o -> "stored")
+                .onFailure(ProblemException.class).recoverWithItem(e -> "refused " + ((ProblemException) e).status()));
+        List<String> results = Uni.join().all(answers).andFailFast().await().atMost(WAIT);
+
+        assertThat(results.get(10)).isEqualTo("refused 404");
+        Map<String, Long> stored = seqsByClientId(conversation);
+        assertThat(stored).hasSize(20).doesNotContainKey("o-x");
+        assertThat(stored.values()).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
+    }
+
+    private Uni<Outcome> post(User sender, String conversation, String body, String clientId) {
+        return service.post(new Caller(sender.id(), sender.tenant(), sender.token()), UUID.fromString(conversation),
+                new PostMessageRequest(body, null, clientId, null));
+    }
+
+    private static List<User> members(int n) {
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            users.add(User.create());
+        }
+        return users;
+    }
+
+    private Map<String, Long> seqsByClientId(String conversation) {
+        Map<String, Long> seqs = new HashMap<>();
+        for (Row row : pool.preparedQuery("SELECT client_message_id, seq FROM message WHERE conversation_id = $1")
+                .execute(Tuple.of(UUID.fromString(conversation))).await().atMost(WAIT)) {
+            seqs.put(row.getString("client_message_id"), row.getLong("seq"));
+        }
+        return seqs;
+    }
+
+    private long lastSeq(String conversation) {
+        return pool.preparedQuery("SELECT last_seq FROM conversation WHERE id = $1").execute(Tuple.of(UUID.fromString(conversation)))
+                .await().atMost(WAIT).iterator().next().getLong(0);
+    }
+
+    private long lastReadSeq(String conversation, UUID user) {
+        return pool.preparedQuery("SELECT last_read_seq FROM participant WHERE conversation_id = $1 AND user_id = $2")
+                .execute(Tuple.of(UUID.fromString(conversation), user)).await().atMost(WAIT).iterator().next().getLong(0);
+    }
+}
