@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
 public class Realtime {
 
     static final int SOCKETS = env("SOCKETS", 1000), GROUP = env("GROUP", 10), RATE = env("RATE", 1000), SECONDS = env("DURATION", 30),
-            BATCH = env("BATCH", 100), HOLD = env("HOLD_SECONDS", 4);
+            BATCH = env("BATCH", 100), HOLD = env("HOLD_SECONDS", 4), WARMUP = env("WARMUP_SECONDS", 0), WARMUP_RATE = env("WARMUP_RATE", Math.max(1, RATE / 4)), TIMELINE_MS = env("TIMELINE_MS", 1000);
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(8)).build();
     static final HttpClient[] WS = new HttpClient[4];
     static final Pattern TYPE = Pattern.compile("\"type\":\"([a-z.]+)\"");
@@ -56,7 +56,17 @@ public class Realtime {
     static final String PASSWORD = "realtime benchmark password";
 
     /** Latencies in microseconds, appended by every receiver. */
-    static final long[] LATENCIES = new long[64 * 1024 * 1024 / 8];
+    static final long[] LATENCIES = new long[4 * 1024 * 1024];
+    /** When each measured message was sent (System.nanoTime()), for the per-second timeline. */
+    static final long[] SENT_AT = new long[LATENCIES.length];
+    static volatile long loadStart;
+    static final long[] SEND_DELAYS = new long[1024 * 1024];
+    static final long[] SEND_AT = new long[SEND_DELAYS.length];
+    static final AtomicInteger SEND_COUNT = new AtomicInteger();
+    /** Send to ack (stored and answered), beside send to delivery: where the time goes. */
+    static final long[] ACK_DELAYS = new long[1024 * 1024];
+    static final long[] ACK_AT = new long[ACK_DELAYS.length];
+    static final AtomicInteger ACK_SLOTS = new AtomicInteger();
     static final AtomicInteger LATENCY_COUNT = new AtomicInteger();
     /** Acknowledged seqs per conversation: what every member must receive. */
     static final Map<String, BitSet> ACKED = new ConcurrentHashMap<>();
@@ -64,7 +74,7 @@ public class Realtime {
 
     static {
         for (int i = 0; i < WS.length; i++) {
-            WS[i] = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).executor(Executors.newFixedThreadPool(2)).build();
+            WS[i] = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).executor(Runnable::run).build();
         }
     }
 
@@ -166,6 +176,15 @@ public class Realtime {
                         }
                         ACK_COUNT.incrementAndGet();
                     }
+                    Matcher t = SENT.matcher(event);
+                    if (t.find()) {
+                        long sent = Long.parseLong(t.group(1));
+                        int slot = ACK_SLOTS.getAndIncrement();
+                        if (slot < ACK_DELAYS.length) {
+                            ACK_DELAYS[slot] = (System.nanoTime() - sent) / 1000;
+                            ACK_AT[slot] = sent;
+                        }
+                    }
                 }
                 default -> {
                 }
@@ -194,14 +213,24 @@ public class Realtime {
             if (t.find()) {
                 int slot = LATENCY_COUNT.getAndIncrement();
                 if (slot < LATENCIES.length) {
-                    LATENCIES[slot] = (now - Long.parseLong(t.group(1))) / 1000;
+                    long sent = Long.parseLong(t.group(1));
+                    LATENCIES[slot] = (now - sent) / 1000;
+                    SENT_AT[slot] = sent;
                 }
             }
         }
 
         void send(String frame) {
+            long queued = System.nanoTime();
             synchronized (this) {
-                sending = sending.thenCompose(ignored -> socket.sendText(frame, true)).exceptionally(e -> {
+                sending = sending.thenCompose(ignored -> socket.sendText(frame, true)).whenComplete((ws, e) -> {
+                    // How long the client itself took to hand the frame to the socket: its share of the latency.
+                    int slot = SEND_COUNT.getAndIncrement();
+                    if (slot < SEND_DELAYS.length) {
+                        SEND_DELAYS[slot] = (System.nanoTime() - queued) / 1000;
+                        SEND_AT[slot] = queued;
+                    }
+                }).exceptionally(e -> {
                     SEND_ERRORS.incrementAndGet();
                     return socket;
                 });
@@ -286,26 +315,18 @@ public class Realtime {
         System.out.printf("CONNECTED %d of %d in %.1f s; refused %s%n", connected, SOCKETS, (System.nanoTime() - connectStart) / 1e9, refused);
         Thread.sleep(HOLD * 1000L);
 
+        if (WARMUP > 0) {
+            // Not measured: the client's own receive path (a fresh JVM each run) is compiled before the load counts.
+            System.out.println("WARMUP-START");
+            load(receivers, door, WARMUP_RATE, WARMUP, "w");
+            Thread.sleep(env("WARMUP_PAUSE_SECONDS", 3) * 1000L);
+            LATENCY_COUNT.set(0);
+            SEND_COUNT.set(0);
+            ACK_SLOTS.set(0);
+        }
         System.out.println("LOAD-START");
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        AtomicInteger next = new AtomicInteger();
-        long end = System.currentTimeMillis() + SECONDS * 1000L;
-        String prefix = Long.toString(System.nanoTime(), 36);
-        ticker.scheduleAtFixedRate(() -> {
-            if (System.currentTimeMillis() >= end) {
-                return;
-            }
-            for (int attempt = 0; attempt < receivers.size(); attempt++) {
-                Receiver sender = receivers.get(Math.floorMod(next.getAndIncrement(), receivers.size()));
-                if (sender.socket != null && sender.ready.isDone() && !sender.ready.isCompletedExceptionally() && !sender.closed) {
-                    long n = SENT_COUNT.incrementAndGet();
-                    sender.send(door.send(sender.conversation, "t=" + System.nanoTime(), prefix + n));
-                    return;
-                }
-            }
-        }, 0, 1_000_000 / RATE, TimeUnit.MICROSECONDS);
-        Thread.sleep(SECONDS * 1000L);
-        ticker.shutdown();
+        loadStart = System.nanoTime();
+        load(receivers, door, RATE, SECONDS, Long.toString(System.nanoTime(), 36));
         System.out.println("LOAD-END");
         Thread.sleep(5_000);
 
@@ -329,17 +350,68 @@ public class Realtime {
         int n = Math.min(LATENCY_COUNT.get(), LATENCIES.length);
         long[] sorted = java.util.Arrays.copyOf(LATENCIES, n);
         java.util.Arrays.sort(sorted);
+        // The same percentile without the first 5 s of load: apart from how the load's start is absorbed.
+        long[] steady = java.util.stream.IntStream.range(0, n).filter(i -> SENT_AT[i] - loadStart >= 5_000_000_000L)
+                .mapToLong(i -> LATENCIES[i]).sorted().toArray();
         System.out.printf(java.util.Locale.ROOT,
                 "RESULT target %s sockets %d connected %d sent %d acked %d expected %d delivered %d delivered-pct %.3f out-of-order %d duplicates %d gaps %d "
-                        + "p50-ms %.2f p99-ms %.2f max-ms %.2f closed-during-run %d send-errors %d%n",
+                        + "p50-ms %.2f p99-ms %.2f max-ms %.2f steady-p99-ms %.2f closed-during-run %d send-errors %d%n",
                 target, SOCKETS, connected, SENT_COUNT.get(), ACK_COUNT.get(), expected, delivered, expected == 0 ? 0 : 100.0 * delivered / expected,
-                outOfOrder, duplicates, gaps, pct(sorted, 0.50), pct(sorted, 0.99), n == 0 ? 0 : sorted[n - 1] / 1000.0, closed, SEND_ERRORS.get());
+                outOfOrder, duplicates, gaps, pct(sorted, 0.50), pct(sorted, 0.99), n == 0 ? 0 : sorted[n - 1] / 1000.0, pct(steady, 0.99), closed,
+                SEND_ERRORS.get());
+        timeline(n);
         for (Receiver r : receivers) {
             if (r.socket != null) {
                 r.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
             }
         }
         Thread.sleep(500);
+    }
+
+    /** Sends {@code rate} frames/s for {@code seconds} from the receivers in turn; returns when the time is up. */
+    static void load(List<Receiver> receivers, Door door, int rate, int seconds, String prefix) throws InterruptedException {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger next = new AtomicInteger();
+        long end = System.currentTimeMillis() + seconds * 1000L;
+        ticker.scheduleAtFixedRate(() -> {
+            if (System.currentTimeMillis() >= end) {
+                return;
+            }
+            for (int attempt = 0; attempt < receivers.size(); attempt++) {
+                Receiver sender = receivers.get(Math.floorMod(next.getAndIncrement(), receivers.size()));
+                if (sender.socket != null && sender.ready.isDone() && !sender.ready.isCompletedExceptionally() && !sender.closed) {
+                    long n = SENT_COUNT.incrementAndGet();
+                    sender.send(door.send(sender.conversation, "t=" + System.nanoTime(), prefix + n));
+                    return;
+                }
+            }
+        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        Thread.sleep(seconds * 1000L);
+        ticker.shutdown();
+    }
+
+    /** Latency by the slot (TIMELINE_MS, a second by default) of the load its message was sent in: a stall shows where it hit. */
+    static void timeline(int n) {
+        Map<Long, List<Long>> bySecond = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            bySecond.computeIfAbsent((SENT_AT[i] - loadStart) / (TIMELINE_MS * 1_000_000L), k -> new ArrayList<>()).add(LATENCIES[i]);
+        }
+        Map<Long, List<Long>> sendsBySlot = new java.util.TreeMap<>();
+        for (int i = 0; i < Math.min(SEND_COUNT.get(), SEND_DELAYS.length); i++) {
+            sendsBySlot.computeIfAbsent((SEND_AT[i] - loadStart) / (TIMELINE_MS * 1_000_000L), k -> new ArrayList<>()).add(SEND_DELAYS[i]);
+        }
+        Map<Long, List<Long>> acksBySlot = new java.util.TreeMap<>();
+        for (int i = 0; i < Math.min(ACK_SLOTS.get(), ACK_DELAYS.length); i++) {
+            acksBySlot.computeIfAbsent((ACK_AT[i] - loadStart) / (TIMELINE_MS * 1_000_000L), k -> new ArrayList<>()).add(ACK_DELAYS[i]);
+        }
+        bySecond.forEach((second, values) -> {
+            long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] sends = sendsBySlot.getOrDefault(second, List.of(0L)).stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] acks = acksBySlot.getOrDefault(second, List.of(0L)).stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf(java.util.Locale.ROOT, "TIMELINE slot %d deliveries %d p50-ms %.1f p99-ms %.1f max-ms %.1f client-send-p99-ms %.1f "
+                    + "ack-p50-ms %.1f ack-p99-ms %.1f%n", second, sorted.length, pct(sorted, 0.50), pct(sorted, 0.99), sorted[sorted.length - 1] / 1000.0,
+                    pct(sends, 0.99), pct(acks, 0.50), pct(acks, 0.99));
+        });
     }
 
     static double pct(long[] sorted, double p) {
