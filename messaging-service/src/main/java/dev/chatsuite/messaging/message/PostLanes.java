@@ -9,7 +9,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import dev.chatsuite.common.problem.CommonProblem;
 import dev.chatsuite.messaging.message.MessageRepository.Draft;
 import dev.chatsuite.messaging.message.MessageRepository.Posted;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -31,14 +33,23 @@ import io.vertx.pgclient.PgException;
 public class PostLanes {
 
     static final int MAX_BATCH = 64;
+    /** Posts that may wait behind one conversation's statement; more are refused with 503 and Retry-After. */
+    static final int MAX_WAITING = 1024;
     private static final String UNIQUE_VIOLATION = "23505";
     /** A lane exists exactly while its conversation has a statement in flight. */
     private final Map<UUID, ArrayDeque<Waiting>> lanes = new ConcurrentHashMap<>();
     private final MessageRepository messages;
     private final DistributionSummary batchSizes;
+    private final int maxWaiting;
 
+    @Inject
     public PostLanes(MessageRepository messages, MeterRegistry registry) {
+        this(messages, registry, MAX_WAITING);
+    }
+
+    PostLanes(MessageRepository messages, MeterRegistry registry, int maxWaiting) {
         this.messages = messages;
+        this.maxWaiting = maxWaiting;
         this.batchSizes = DistributionSummary.builder("chat.posts.batch.size")
                 .description("Plain posts of one conversation stored by one statement").register(registry);
     }
@@ -68,13 +79,19 @@ public class PostLanes {
         return Uni.createFrom().emitter(emitter -> {
             Waiting waiting = new Waiting(draft, emitter, Vertx.currentContext());
             boolean[] first = {false};
+            boolean[] full = {false};
             lanes.compute(conversation, (k, queue) -> {
                 ArrayDeque<Waiting> lane = queue == null ? new ArrayDeque<>() : queue;
                 first[0] = queue == null;
-                lane.add(waiting);
+                full[0] = lane.size() >= maxWaiting;
+                if (!full[0]) {
+                    lane.add(waiting);
+                }
                 return lane;
             });
-            if (first[0]) {
+            if (full[0]) {
+                emitter.fail(CommonProblem.SERVICE_UNAVAILABLE.exception("Too many posts are waiting in this conversation; retry shortly."));
+            } else if (first[0]) {
                 drain(conversation);
             }
         });

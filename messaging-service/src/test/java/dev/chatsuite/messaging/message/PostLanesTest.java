@@ -46,6 +46,9 @@ class PostLanesTest {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    MessageRepository repository;
+
     @Test
     void shouldStoreConcurrentPostsWithConsecutiveSeqsInFewerStatements() {
         List<User> members = members(10);
@@ -121,6 +124,29 @@ class PostLanesTest {
         Map<String, Long> stored = seqsByClientId(conversation);
         assertThat(stored).hasSize(20).doesNotContainKey("o-x");
         assertThat(stored.values()).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
+    }
+
+    @Test
+    void shouldRefuseWithRetryAfterWhenTooManyPostsWait() {
+        // Two may wait behind the one in flight; the rest are refused at once, and nothing refused is stored.
+        PostLanes lanes = new PostLanes(repository, registry, 2);
+        List<User> members = members(2);
+        UUID conversation = UUID.fromString(Chat.group(members.get(0), "lanes-full", members.get(1)));
+        List<Uni<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            MessageRepository.Draft draft = new MessageRepository.Draft(UUID.randomUUID(), members.get(i % 2).id(), "full " + i, "f-" + i,
+                    MessageService.now());
+            answers.add(lanes.post(conversation, draft).map(stored -> "stored " + stored.orElseThrow().message().seq())
+                    .onFailure(ProblemException.class).recoverWithItem(e -> "refused " + ((ProblemException) e).status()));
+        }
+        List<String> results = Uni.join().all(answers).andFailFast().await().atMost(WAIT);
+
+        long refused = results.stream().filter(r -> r.equals("refused 503")).count();
+        long stored = results.stream().filter(r -> r.startsWith("stored ")).count();
+        assertThat(refused).isGreaterThan(0);
+        assertThat(refused + stored).isEqualTo(10);
+        assertThat(seqsByClientId(conversation.toString())).hasSize((int) stored)
+                .containsValues(LongStream.rangeClosed(1, stored).boxed().toArray(Long[]::new));
     }
 
     private Uni<Outcome> post(User sender, String conversation, String body, String clientId) {
