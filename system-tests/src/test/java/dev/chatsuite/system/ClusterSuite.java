@@ -1,6 +1,5 @@
 package dev.chatsuite.system;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,23 +49,10 @@ final class ClusterSuite implements AutoCloseable {
         env.put("REDIS_URL", redis.seeds());
         try {
             for (String service : SERVICES) {
-                String module = service.replaceAll("-\\d+$", "");
-                Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-                if (!Files.exists(jar)) {
-                    throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package -DskipTests)");
-                }
-                String database = PostgresDatabases.forCheckout(module.replace("-service", "") + "_cluster");
-                if (!module.equals("gateway")) {
-                    PostgresDatabases.ensureExists(database);
-                }
                 String port = urls.get(service).substring(urls.get(service).lastIndexOf(':') + 1);
-                ProcessBuilder builder = new ProcessBuilder(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                        "-Xmx256m", "-jar", jar.toString())
-                        .redirectErrorStream(true)
-                        .redirectOutput(logs.resolve("cluster-" + service + ".log").toFile());
-                builder.environment().putAll(env);
-                builder.environment().put("DB_NAME", database);
-                builder.environment().put("QUARKUS_HTTP_PORT", port);
+                ProcessBuilder builder = RunningSuite.serviceProcess(root, service,
+                        module -> PostgresDatabases.forCheckout(module.replace("-service", "") + "_cluster"), env, Integer.parseInt(port),
+                        logs.resolve("cluster-" + service + ".log"), "package the services first (./mvnw package -DskipTests)");
                 suite.processes.put(service, builder.start());
             }
             for (String service : SERVICES) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -201,21 +202,8 @@ public final class RunningSuite implements BeforeAllCallback {
         Started suite = new Started(urls, processes, s3, browserProxy, dependencies);
         try {
             for (String service : SERVICES) {
-                String module = service.replaceAll("-\\d+$", "");
-                Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-                if (!Files.exists(jar)) {
-                    throw new IllegalStateException(jar + " is missing: run the system tests through ./mvnw verify from the root");
-                }
-                String database = module.replace("-service", "") + "_system";
-                if (!module.equals("gateway")) {
-                    PostgresDatabases.ensureExists(database);
-                }
-                ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-jar", jar.toString())
-                        .redirectErrorStream(true)
-                        .redirectOutput(logs.resolve(service + ".log").toFile());
-                builder.environment().putAll(env);
-                builder.environment().put("DB_NAME", database);
-                builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
+                ProcessBuilder builder = serviceProcess(root, service, module -> module.replace("-service", "") + "_system", env,
+                        ports.get(service), logs.resolve(service + ".log"), "run the system tests through ./mvnw verify from the root");
                 BUILDERS.put(service, builder);
                 processes.put(service, builder.start());
             }
@@ -342,6 +330,31 @@ public final class RunningSuite implements BeforeAllCallback {
             Thread.sleep(250);
         }
         throw new IllegalStateException(service + " was not ready within 90 s; see " + log);
+    }
+
+    /**
+     * A packaged service ({@code service} may carry an instance suffix, "-2") ready to start:
+     * its jar, its own database (made when missing; the gateway has none), {@code env}, its port
+     * and its log. Fails with {@code missingHint} when the jar was not built.
+     */
+    static ProcessBuilder serviceProcess(Path root, String service, UnaryOperator<String> databaseOf, Map<String, String> env, int port,
+            Path log, String missingHint) {
+        String module = service.replaceAll("-\\d+$", "");
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: " + missingHint);
+        }
+        String database = databaseOf.apply(module);
+        if (!module.equals("gateway")) {
+            PostgresDatabases.ensureExists(database);
+        }
+        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        builder.environment().put("DB_NAME", database);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        return builder;
     }
 
     private static String javaBin() {
