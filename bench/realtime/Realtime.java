@@ -55,19 +55,13 @@ public class Realtime {
     static final Pattern TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
     static final String PASSWORD = "realtime benchmark password";
 
-    /** Latencies in microseconds, appended by every receiver. */
-    static final long[] LATENCIES = new long[4 * 1024 * 1024];
-    /** When each measured message was sent (System.nanoTime()), for the per-second timeline. */
-    static final long[] SENT_AT = new long[LATENCIES.length];
-    static volatile long loadStart;
-    static final long[] SEND_DELAYS = new long[1024 * 1024];
-    static final long[] SEND_AT = new long[SEND_DELAYS.length];
-    static final AtomicInteger SEND_COUNT = new AtomicInteger();
+    /** Send to delivery, appended by every receiver. */
+    static final Samples LATENCIES = new Samples(4 * 1024 * 1024);
     /** Send to ack (stored and answered), beside send to delivery: where the time goes. */
-    static final long[] ACK_DELAYS = new long[1024 * 1024];
-    static final long[] ACK_AT = new long[ACK_DELAYS.length];
-    static final AtomicInteger ACK_SLOTS = new AtomicInteger();
-    static final AtomicInteger LATENCY_COUNT = new AtomicInteger();
+    static final Samples ACKS = new Samples(1024 * 1024);
+    /** How long the client itself took to hand a frame to its socket: its share of the latency. */
+    static final Samples SENDS = new Samples(1024 * 1024);
+    static volatile long loadStart;
     /** Acknowledged seqs per conversation: what every member must receive. */
     static final Map<String, BitSet> ACKED = new ConcurrentHashMap<>();
     static final AtomicLong SENT_COUNT = new AtomicLong(), ACK_COUNT = new AtomicLong(), SEND_ERRORS = new AtomicLong();
@@ -178,12 +172,7 @@ public class Realtime {
                     }
                     Matcher t = SENT.matcher(event);
                     if (t.find()) {
-                        long sent = Long.parseLong(t.group(1));
-                        int slot = ACK_SLOTS.getAndIncrement();
-                        if (slot < ACK_DELAYS.length) {
-                            ACK_DELAYS[slot] = (System.nanoTime() - sent) / 1000;
-                            ACK_AT[slot] = sent;
-                        }
+                        ACKS.add(Long.parseLong(t.group(1)), System.nanoTime());
                     }
                 }
                 default -> {
@@ -211,26 +200,15 @@ public class Realtime {
                 highest = Math.max(highest, seq);
             }
             if (t.find()) {
-                int slot = LATENCY_COUNT.getAndIncrement();
-                if (slot < LATENCIES.length) {
-                    long sent = Long.parseLong(t.group(1));
-                    LATENCIES[slot] = (now - sent) / 1000;
-                    SENT_AT[slot] = sent;
-                }
+                LATENCIES.add(Long.parseLong(t.group(1)), now);
             }
         }
 
         void send(String frame) {
             long queued = System.nanoTime();
             synchronized (this) {
-                sending = sending.thenCompose(ignored -> socket.sendText(frame, true)).whenComplete((ws, e) -> {
-                    // How long the client itself took to hand the frame to the socket: its share of the latency.
-                    int slot = SEND_COUNT.getAndIncrement();
-                    if (slot < SEND_DELAYS.length) {
-                        SEND_DELAYS[slot] = (System.nanoTime() - queued) / 1000;
-                        SEND_AT[slot] = queued;
-                    }
-                }).exceptionally(e -> {
+                sending = sending.thenCompose(ignored -> socket.sendText(frame, true)).whenComplete((ws, e) -> SENDS.add(queued, System.nanoTime()))
+                        .exceptionally(e -> {
                     SEND_ERRORS.incrementAndGet();
                     return socket;
                 });
@@ -320,9 +298,9 @@ public class Realtime {
             System.out.println("WARMUP-START");
             load(receivers, door, WARMUP_RATE, WARMUP, "w");
             Thread.sleep(env("WARMUP_PAUSE_SECONDS", 3) * 1000L);
-            LATENCY_COUNT.set(0);
-            SEND_COUNT.set(0);
-            ACK_SLOTS.set(0);
+            LATENCIES.reset();
+            SENDS.reset();
+            ACKS.reset();
         }
         System.out.println("LOAD-START");
         loadStart = System.nanoTime();
@@ -347,19 +325,17 @@ public class Realtime {
                 outOfOrder += r.outOfOrder;
             }
         }
-        int n = Math.min(LATENCY_COUNT.get(), LATENCIES.length);
-        long[] sorted = java.util.Arrays.copyOf(LATENCIES, n);
-        java.util.Arrays.sort(sorted);
+        long[] sorted = LATENCIES.all();
+        int n = sorted.length;
         // The same percentile without the first 5 s of load: apart from how the load's start is absorbed.
-        long[] steady = java.util.stream.IntStream.range(0, n).filter(i -> SENT_AT[i] - loadStart >= 5_000_000_000L)
-                .mapToLong(i -> LATENCIES[i]).sorted().toArray();
+        long[] steady = LATENCIES.sentAfterStart(5_000_000_000L);
         System.out.printf(java.util.Locale.ROOT,
                 "RESULT target %s sockets %d connected %d sent %d acked %d expected %d delivered %d delivered-pct %.3f out-of-order %d duplicates %d gaps %d "
                         + "p50-ms %.2f p99-ms %.2f max-ms %.2f steady-p99-ms %.2f closed-during-run %d send-errors %d%n",
                 target, SOCKETS, connected, SENT_COUNT.get(), ACK_COUNT.get(), expected, delivered, expected == 0 ? 0 : 100.0 * delivered / expected,
                 outOfOrder, duplicates, gaps, pct(sorted, 0.50), pct(sorted, 0.99), n == 0 ? 0 : sorted[n - 1] / 1000.0, pct(steady, 0.99), closed,
                 SEND_ERRORS.get());
-        timeline(n);
+        timeline();
         for (Receiver r : receivers) {
             if (r.socket != null) {
                 r.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
@@ -391,27 +367,67 @@ public class Realtime {
     }
 
     /** Latency by the slot (TIMELINE_MS, a second by default) of the load its message was sent in: a stall shows where it hit. */
-    static void timeline(int n) {
-        Map<Long, List<Long>> bySecond = new java.util.TreeMap<>();
-        for (int i = 0; i < n; i++) {
-            bySecond.computeIfAbsent((SENT_AT[i] - loadStart) / (TIMELINE_MS * 1_000_000L), k -> new ArrayList<>()).add(LATENCIES[i]);
-        }
-        Map<Long, List<Long>> sendsBySlot = new java.util.TreeMap<>();
-        for (int i = 0; i < Math.min(SEND_COUNT.get(), SEND_DELAYS.length); i++) {
-            sendsBySlot.computeIfAbsent((SEND_AT[i] - loadStart) / (TIMELINE_MS * 1_000_000L), k -> new ArrayList<>()).add(SEND_DELAYS[i]);
-        }
-        Map<Long, List<Long>> acksBySlot = new java.util.TreeMap<>();
-        for (int i = 0; i < Math.min(ACK_SLOTS.get(), ACK_DELAYS.length); i++) {
-            acksBySlot.computeIfAbsent((ACK_AT[i] - loadStart) / (TIMELINE_MS * 1_000_000L), k -> new ArrayList<>()).add(ACK_DELAYS[i]);
-        }
-        bySecond.forEach((second, values) -> {
-            long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
-            long[] sends = sendsBySlot.getOrDefault(second, List.of(0L)).stream().mapToLong(Long::longValue).sorted().toArray();
-            long[] acks = acksBySlot.getOrDefault(second, List.of(0L)).stream().mapToLong(Long::longValue).sorted().toArray();
+    static void timeline() {
+        Map<Long, long[]> sends = SENDS.bySlot(), acks = ACKS.bySlot();
+        long[] none = {0};
+        LATENCIES.bySlot().forEach((slot, sorted) -> {
+            long[] sent = sends.getOrDefault(slot, none), acked = acks.getOrDefault(slot, none);
             System.out.printf(java.util.Locale.ROOT, "TIMELINE slot %d deliveries %d p50-ms %.1f p99-ms %.1f max-ms %.1f client-send-p99-ms %.1f "
-                    + "ack-p50-ms %.1f ack-p99-ms %.1f%n", second, sorted.length, pct(sorted, 0.50), pct(sorted, 0.99), sorted[sorted.length - 1] / 1000.0,
-                    pct(sends, 0.99), pct(acks, 0.50), pct(acks, 0.99));
+                    + "ack-p50-ms %.1f ack-p99-ms %.1f%n", slot, sorted.length, pct(sorted, 0.50), pct(sorted, 0.99), sorted[sorted.length - 1] / 1000.0,
+                    pct(sent, 0.99), pct(acked, 0.50), pct(acked, 0.99));
         });
+    }
+
+    /** Delays in microseconds, each with the System.nanoTime() its message was sent at; appended from any thread. */
+    static final class Samples {
+        private final long[] micros;
+        private final long[] sentAt;
+        private final AtomicInteger count = new AtomicInteger();
+
+        Samples(int capacity) {
+            micros = new long[capacity];
+            sentAt = new long[capacity];
+        }
+
+        void add(long sentNanos, long nowNanos) {
+            int i = count.getAndIncrement();
+            if (i < micros.length) {
+                micros[i] = (nowNanos - sentNanos) / 1000;
+                sentAt[i] = sentNanos;
+            }
+        }
+
+        void reset() {
+            count.set(0);
+        }
+
+        private int size() {
+            return Math.min(count.get(), micros.length);
+        }
+
+        /** Every delay, sorted. */
+        long[] all() {
+            long[] sorted = java.util.Arrays.copyOf(micros, size());
+            java.util.Arrays.sort(sorted);
+            return sorted;
+        }
+
+        /** The delays of messages sent {@code offsetNanos} or more after the load's start, sorted. */
+        long[] sentAfterStart(long offsetNanos) {
+            return java.util.stream.IntStream.range(0, size()).filter(i -> sentAt[i] - loadStart >= offsetNanos).mapToLong(i -> micros[i]).sorted()
+                    .toArray();
+        }
+
+        /** The delays by slot of TIMELINE_MS since the load's start, each slot sorted. */
+        Map<Long, long[]> bySlot() {
+            Map<Long, List<Long>> slots = new java.util.TreeMap<>();
+            for (int i = 0; i < size(); i++) {
+                slots.computeIfAbsent((sentAt[i] - loadStart) / (TIMELINE_MS * 1_000_000L), k -> new ArrayList<>()).add(micros[i]);
+            }
+            Map<Long, long[]> sorted = new java.util.TreeMap<>();
+            slots.forEach((slot, values) -> sorted.put(slot, values.stream().mapToLong(Long::longValue).sorted().toArray()));
+            return sorted;
+        }
     }
 
     static double pct(long[] sorted, double p) {
