@@ -58,18 +58,18 @@ public class PostLanes {
     private record Waiting(Draft draft, UniEmitter<? super Optional<Posted>> emitter, Context context) {
 
         void complete(Optional<Posted> stored) {
-            if (context == null) {
-                emitter.complete(stored);
-            } else {
-                context.runOnContext(v -> emitter.complete(stored));
-            }
+            answer(() -> emitter.complete(stored));
         }
 
         void fail(Throwable failure) {
+            answer(() -> emitter.fail(failure));
+        }
+
+        private void answer(Runnable answer) {
             if (context == null) {
-                emitter.fail(failure);
+                answer.run();
             } else {
-                context.runOnContext(v -> emitter.fail(failure));
+                context.runOnContext(v -> answer.run());
             }
         }
     }
