@@ -21,6 +21,12 @@ public class StoredMessageLog implements MessageLog {
     private static final String SELECT = "SELECT " + StoredMessage.columns("") + " FROM message m WHERE m.conversation_id = $1 ";
     /** Catch-up: the messages strictly between two seqs of one conversation. */
     static final String CREATED = SELECT + "AND m.seq > $2 AND m.seq < $3 ORDER BY m.seq LIMIT $4";
+    /**
+     * The last seq of each of the user's conversations, each read by its primary key ({@code OFFSET 0}:
+     * never flattened into a join that, without fresh statistics, scans every conversation).
+     */
+    static final String POSITIONS = "SELECT p.conversation_id, c.last_seq FROM participant p CROSS JOIN LATERAL "
+            + "(SELECT last_seq FROM conversation WHERE id = p.conversation_id OFFSET 0) c WHERE p.user_id = $1";
     private final Pool pool;
     private final MessageViews views;
 
@@ -31,8 +37,7 @@ public class StoredMessageLog implements MessageLog {
 
     @Override
     public Uni<Map<UUID, Long>> positions(UUID user) {
-        return pool.preparedQuery("SELECT p.conversation_id, c.last_seq FROM participant p JOIN conversation c ON c.id = p.conversation_id "
-                        + "WHERE p.user_id = $1")
+        return pool.preparedQuery(POSITIONS)
                 .execute(Tuple.of(user))
                 .map(rows -> {
                     Map<UUID, Long> positions = new HashMap<>(rows.size() * 2);

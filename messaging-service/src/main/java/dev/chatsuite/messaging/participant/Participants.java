@@ -19,6 +19,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class Participants {
 
+    /**
+     * The members of each of the user's conversations, looked up by the primary key one
+     * conversation at a time: {@code OFFSET 0} keeps the lateral subquery from being flattened
+     * into a join, which without fresh statistics planned as a scan of the whole table
+     * (7.8 ms at 12,000 rows, growing with it; this form 0.1 ms per conversation).
+     */
+    static final String CONTACTS = "SELECT DISTINCT m.user_id FROM participant p1 CROSS JOIN LATERAL "
+            + "(SELECT p2.user_id FROM participant p2 WHERE p2.conversation_id = p1.conversation_id AND p2.user_id <> $1 OFFSET 0) m "
+            + "WHERE p1.user_id = $1";
     private final Pool pool;
 
     public Participants(Pool pool) {
@@ -33,8 +42,7 @@ public class Participants {
 
     /** Everyone who shares a conversation with {@code user} (the audience of their presence). */
     public Uni<List<UUID>> contacts(UUID user) {
-        return pool.preparedQuery("SELECT DISTINCT p2.user_id FROM participant p1 JOIN participant p2 ON p2.conversation_id = p1.conversation_id "
-                        + "WHERE p1.user_id = $1 AND p2.user_id <> $1")
+        return pool.preparedQuery(CONTACTS)
                 .execute(Tuple.of(user))
                 .map(Participants::userIds);
     }
