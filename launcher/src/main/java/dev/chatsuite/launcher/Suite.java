@@ -34,7 +34,21 @@ public final class Suite {
      * and SerialGC's full collections of that old generation (0.3–0.9 s) set the delivery p99.
      * See docs/decisions.md.
      */
-    static final String MESSAGING_JVM_OPTIONS = AUTH_JVM_OPTIONS + " -XX:MaxGCPauseMillis=50";
+    static final String MESSAGING_JVM_OPTIONS = withRealtimeHeap(AUTH_JVM_OPTIONS + " -XX:MaxGCPauseMillis=50");
+    /**
+     * The gateway relays every frame of every socket: like messaging, it gets the real-time heap.
+     */
+    static final String GATEWAY_JVM_OPTIONS = withRealtimeHeap(DEFAULT_JVM_OPTIONS);
+    /**
+     * The two real-time services start with a 256 MB heap and may grow to 512 MB: from 16 MB, G1
+     * kept messaging's eden at 8 MB under load (a young pause every few hundred ms, a marking cycle
+     * after another), and SerialGC grew the gateway's old generation by full collections.
+     * Figures: docs/benchmarks.md, real-time; why: docs/decisions.md.
+     */
+    static String withRealtimeHeap(String options) {
+        return options.replace("-Xms16m", "-Xms256m").replace("-Xmx256m", "-Xmx512m");
+    }
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final List<AutoCloseable> backends = new ArrayList<>();
@@ -130,6 +144,7 @@ public final class Suite {
         List<String> jvm = jvmOptions(env, DEFAULT_JVM_OPTIONS);
         List<String> authJvm = jvmOptions(env, AUTH_JVM_OPTIONS);
         List<String> messagingJvm = jvmOptions(env, MESSAGING_JVM_OPTIONS);
+        List<String> gatewayJvm = jvmOptions(env, GATEWAY_JVM_OPTIONS);
         archives = "off".equals(env.get("SUITE_CDS")) ? null : new ClassDataArchive(dataDir.resolve("cds"));
         start("auth-service", 8081, 8081, "auth", shared, authJvm, logs);
         start("media-service", 8083, 8083, "media", shared, jvm, logs);
@@ -140,7 +155,7 @@ public final class Suite {
         // The gateway serves /q/health (and metrics, OpenAPI) on its management port only.
         Map<String, String> gatewayEnv = new HashMap<>(shared);
         gatewayEnv.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(gatewayManagement));
-        start("gateway", 8080, gatewayManagement, null, gatewayEnv, jvm, logs);
+        start("gateway", 8080, gatewayManagement, null, gatewayEnv, gatewayJvm, logs);
 
         for (ServiceProcess service : services) {
             if (!service.awaitReady(READY_TIMEOUT)) {
