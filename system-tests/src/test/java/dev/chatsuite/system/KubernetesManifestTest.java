@@ -213,7 +213,7 @@ class KubernetesManifestTest {
         List<String> addresses = new ArrayList<>();
         try {
             for (int i = 0; i < 6; i++) {
-                int port = freePort();
+                int port = clusterPort();
                 Path data = Files.createDirectories(dir.resolve("node" + i));
                 List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port), "--save", ""));
                 for (String arg : nodeArgs) {
@@ -224,7 +224,12 @@ class KubernetesManifestTest {
                         .redirectOutput(dir.resolve("node" + i + ".log").toFile()).start());
                 addresses.add("127.0.0.1:" + port);
             }
-            String first = runScript(script, String.join(" ", addresses));
+            Thread.sleep(200);
+            for (int i = 0; i < nodes.size(); i++) {
+                assertThat(nodes.get(i).isAlive()).as("node %d exited: %s", i, Files.readString(dir.resolve("node" + i + ".log")))
+                        .isTrue();
+            }
+            String first = runScript(script, String.join(" ", addresses), dir);
             assertThat(first).contains("cluster formed:");
             String[] firstAddress = addresses.get(0).split(":");
             String info = redisCli(firstAddress[1], "cluster", "info");
@@ -233,7 +238,7 @@ class KubernetesManifestTest {
             assertThat(clusterNodes.lines().filter(l -> l.contains("master")).count()).as(clusterNodes).isEqualTo(3);
             assertThat(clusterNodes.lines().filter(l -> l.contains("slave")).count()).as(clusterNodes).isEqualTo(3);
             assertThat(clusterNodes).as("nodes announce their names").contains(",localhost");
-            assertThat(runScript(script, String.join(" ", addresses))).contains("cluster already formed (6 nodes known)");
+            assertThat(runScript(script, String.join(" ", addresses), dir)).contains("cluster already formed (6 nodes known)");
         } finally {
             for (Process node : nodes) {
                 node.destroy();
@@ -244,22 +249,30 @@ class KubernetesManifestTest {
         }
     }
 
-    private static String runScript(String script, String nodes) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", script).redirectErrorStream(true);
+    /** Runs the Job's script with a bound: a node that never answers fails the test, not the build. */
+    private static String runScript(String script, String nodes, Path dir) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", script);
         builder.environment().put("NODES", nodes);
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(out).isTrue();
-        assertThat(process.exitValue()).as(out).isZero();
-        return out;
+        return run(builder, dir.resolve("script.log"), 120);
     }
 
     private static String redisCli(String port, String... command) throws Exception {
         List<String> line = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", port));
         line.addAll(List.of(command));
-        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replace("\r", "");
-        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return run(new ProcessBuilder(line), Files.createTempFile("redis-cli", ".log"), 10).replace("\r", "");
+    }
+
+    /** Output goes to a file, so a child that keeps running cannot block the read; it is killed at the bound. */
+    private static String run(ProcessBuilder builder, Path log, int seconds) throws Exception {
+        Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean ended = process.waitFor(seconds, TimeUnit.SECONDS);
+        if (!ended) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(ended).as("%s did not end within %d s: %s", builder.command().get(0), seconds, out).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
         return out;
     }
 
@@ -268,10 +281,21 @@ class KubernetesManifestTest {
                 .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * A free port whose cluster bus port (port + 10000) is free too. Redis refuses a port above
+     * 55535, and an ephemeral port often is one.
+     */
+    private static int clusterPort() throws IOException {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20000 + random.nextInt(55535 - 20000);
+            try (var data = new java.net.ServerSocket(port); var bus = new java.net.ServerSocket(port + 10000)) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port pair below 55535");
     }
 
     private static List<String> args(JsonNode container) {
@@ -353,11 +377,8 @@ class KubernetesManifestTest {
     private static List<JsonNode> render(String overlay) throws Exception {
         Path kubectl = Path.of("/usr/bin/kubectl");
         Assumptions.assumeTrue(Files.isExecutable(kubectl), "kubectl is not installed (apt-get install kubectl); .ci/run installs it");
-        Process process = new ProcessBuilder(kubectl.toString(), "kustomize", ROOT.resolve("k8s").resolve(overlay).toString())
-                .redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(out).isZero();
+        String out = run(new ProcessBuilder(kubectl.toString(), "kustomize", ROOT.resolve("k8s").resolve(overlay).toString()),
+                Files.createTempFile("kustomize", ".yaml"), 60);
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         List<JsonNode> objects = new ArrayList<>();
         try (YAMLParser parser = new YAMLFactory().createParser(out)) {
