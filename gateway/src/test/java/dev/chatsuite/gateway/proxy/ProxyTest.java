@@ -98,7 +98,7 @@ class ProxyTest {
                     .addHeader("Origin", GatewayTestSupport.ownOrigin());
             CompletableFuture<String> first = new CompletableFuture<>();
             CompletableFuture<String> echo = new CompletableFuture<>();
-            client.connect(options).onSuccess(ws -> {
+            Sockets.connect(vertx, client, options, ws -> {
                 ws.textMessageHandler(text -> {
                     if (!first.isDone()) {
                         first.complete(text);
@@ -107,7 +107,7 @@ class ProxyTest {
                         echo.complete(text);
                     }
                 });
-            }).onFailure(first::completeExceptionally);
+            }, first::completeExceptionally);
 
             JsonObject seen = new JsonObject(first.get(10, TimeUnit.SECONDS));
             assertThat(seen.getString("authorization")).isEqualTo("Bearer " + browser.cookies().get("chat_access"));
@@ -123,16 +123,15 @@ class ProxyTest {
         Vertx vertx = Vertx.vertx();
         try {
             CompletableFuture<Short> closed = new CompletableFuture<>();
-            vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost(root.getHost()).setPort(root.getPort()).setURI("/ws/refused"))
-                    .onSuccess(ws -> {
-                        // The connect callback is a queued task: the close may have been handled already.
+            Sockets.connect(vertx, vertx.createWebSocketClient(),
+                    new WebSocketConnectOptions().setHost(root.getHost()).setPort(root.getPort()).setURI("/ws/refused"), ws -> {
+                        // The close may have come with the 101, before this callback.
                         if (ws.isClosed()) {
                             closed.complete(ws.closeStatusCode());
                         } else {
                             ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
                         }
-                    })
-                    .onFailure(closed::completeExceptionally);
+                    }, closed::completeExceptionally);
 
             assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo((short) 4001);
         } finally {

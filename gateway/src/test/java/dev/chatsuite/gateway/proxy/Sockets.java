@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
@@ -54,8 +55,7 @@ final class Sockets implements AutoCloseable {
         headers.forEach(options::addHeader);
         CompletableFuture<Client> opened = new CompletableFuture<>();
         Client client = new Client();
-        // Handlers are set on the socket's own event loop before any frame is handled there.
-        this.client.connect(options).onSuccess(ws -> {
+        connect(vertx, this.client, options, ws -> {
             client.socket = ws;
             ws.textMessageHandler(client.texts::add);
             ws.closeHandler(v -> client.closed.complete(ws.closeStatusCode()));
@@ -63,8 +63,19 @@ final class Sockets implements AutoCloseable {
                 client.closed.complete(ws.closeStatusCode());
             }
             opened.complete(client);
-        }).onFailure(opened::completeExceptionally);
+        }, opened::completeExceptionally);
         return opened;
+    }
+
+    /**
+     * Connects so that {@code onOpen} sets the socket's handlers before any frame is handled.
+     * Called from a thread outside Vert.x, connect's inner and outer promises can get different
+     * contexts: Vert.x resumes the socket on one and runs the callback on the other, and a frame
+     * that came with the 101 is dropped in between. Inside one context both are that context.
+     */
+    static void connect(Vertx vertx, WebSocketClient client, WebSocketConnectOptions options, Consumer<WebSocket> onOpen,
+            Consumer<Throwable> onFailure) {
+        vertx.runOnContext(v -> client.connect(options).onSuccess(onOpen::accept).onFailure(onFailure::accept));
     }
 
     /** Opens {@code count} sockets at once and waits for every upgrade's outcome. */

@@ -50,7 +50,16 @@ public final class TestSocket implements AutoCloseable {
             options.addHeader("Authorization", "Bearer " + token);
         }
         TestSocket client = new TestSocket();
-        VERTX.createWebSocketClient().connect(options).onSuccess(client::attach).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        // Connected from inside a context: from a thread outside Vert.x, the socket can be resumed on
+        // one context while attach runs on another, and a frame that came with the 101 is lost.
+        CompletableFuture<Void> attached = new CompletableFuture<>();
+        VERTX.runOnContext(v -> VERTX.createWebSocketClient().connect(options)
+                .onSuccess(ws -> {
+                    client.attach(ws);
+                    attached.complete(null);
+                })
+                .onFailure(attached::completeExceptionally));
+        attached.get(10, TimeUnit.SECONDS);
         return client;
     }
 
