@@ -76,6 +76,27 @@ final class Postgres implements AutoCloseable {
         }
     }
 
+    /** A warning for the launcher to print about this server's settings, or null. */
+    String settingsWarning() throws SQLException {
+        String url = "jdbc:postgresql://" + host + ":" + port + "/postgres";
+        try (Connection admin = DriverManager.getConnection(url, user, password);
+                Statement show = admin.createStatement();
+                ResultSet rs = show.executeQuery("SHOW autovacuum")) {
+            return rs.next() ? autovacuumWarning(rs.getString(1)) : null;
+        }
+    }
+
+    /**
+     * Autovacuum also analyzes; without it, plans that messaging-service's pooled connections made
+     * while a table was small stay (every post scanned the conversation table twice).
+     */
+    static String autovacuumWarning(String setting) {
+        return "off".equalsIgnoreCase(setting == null ? "" : setting.trim())
+                ? "PostgreSQL runs with autovacuum off: statistics, and the plans made from them, go stale as tables grow; "
+                        + "turn it on, or run ANALYZE after loading data (docs/decisions.md, prepared statements)"
+                : null;
+    }
+
     String describe() {
         return kind + " PostgreSQL at " + host + ":" + port + ("embedded".equals(kind) ? " (data under data/postgres)" : "");
     }

@@ -102,6 +102,10 @@ public final class Suite {
         backends.add(postgres);
         System.out.println("suite: using " + postgres.describe());
         postgres.createDatabases(List.of("auth", "messaging", "media"));
+        String warning = postgres.settingsWarning();
+        if (warning != null) {
+            System.out.println("suite: warning: " + warning);
+        }
         Redis redis = Redis.resolve(env);
         backends.add(redis);
         System.out.println("suite: using " + redis.describe());
