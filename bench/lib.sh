@@ -22,3 +22,11 @@ register_and_login() { # base, username -> access token
 # two cores halves every figure, so scripts record it and warn or wait below their threshold.
 idle_pct() { local a b; a=($(awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8, $5}' /proc/stat)); sleep "${1:-3}"
   b=($(awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8, $5}' /proc/stat)); echo $(( 100 * (b[1] - a[1]) / (b[0] - a[0]) )); }
+# Vacuum and analyze the messaging database, as autovacuum would on a server (the local PostgreSQL
+# runs with it off): prepared statements are then not planned for tables analyzed while empty
+# (docs/benchmarks.md, "Stale plans"). Does nothing where psql cannot reach that database.
+messaging_psql() { psql -h "${DB_HOST:-127.0.0.1}" -U "${DB_USER:-postgres}" -d messaging "$@"; }
+analyze_db() {
+  command -v psql > /dev/null && messaging_psql -Atc 'select 1' > /dev/null 2>&1 || return 0
+  messaging_psql -qc 'vacuum analyze' > /dev/null
+}

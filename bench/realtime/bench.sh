@@ -41,13 +41,8 @@ MESSAGING_INSTANCES=2 ./suite up --detach > "$OUT/suite-up.log"
 # participant); vacuum and analyze once the suite's migrations ran and again once each run's users
 # and conversations exist, so each run starts as on a server with autovacuum on. Recorded with the
 # results.
-AUTOVACUUM=unknown
-analyze_db() { :; }
-if command -v psql > /dev/null && psql -h "${DB_HOST:-127.0.0.1}" -U "${DB_USER:-postgres}" -d messaging -Atc 'select 1' > /dev/null 2>&1; then
-  AUTOVACUUM=$(psql -h "${DB_HOST:-127.0.0.1}" -U "${DB_USER:-postgres}" -d messaging -Atc 'show autovacuum')
-  analyze_db() { psql -h "${DB_HOST:-127.0.0.1}" -U "${DB_USER:-postgres}" -d messaging -qc 'vacuum analyze' > /dev/null; }
-  analyze_db
-fi
+AUTOVACUUM=$(command -v psql > /dev/null && messaging_psql -Atc 'show autovacuum' 2> /dev/null || echo unknown)
+analyze_db
 pid_of() { awk -v s="$1" '$1 == s {print $2}' data/run/services; }
 GATEWAY=$(pid_of gateway)
 INSTANCES="$(pid_of messaging-service) $(pid_of messaging-service-2)"

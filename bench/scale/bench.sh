@@ -42,14 +42,8 @@ field() { echo "$1" | awk -v k="$2" '{for (i = 1; i < NF; i++) if ($i == k) prin
 
 # --- 1. the suite through the gateway ---
 ./suite down > /dev/null || true
-# The local PostgreSQL runs with autovacuum off: analyze as autovacuum would on a server, before
-# the run and once its users and groups exist, so prepared statements are not planned for empty
-# tables (docs/benchmarks.md, "Stale plans").
-analyze_db() { :; }
-if command -v psql > /dev/null && psql -h "${DB_HOST:-127.0.0.1}" -U "${DB_USER:-postgres}" -d messaging -Atc 'select 1' > /dev/null 2>&1; then
-  analyze_db() { psql -h "${DB_HOST:-127.0.0.1}" -U "${DB_USER:-postgres}" -d messaging -qc 'vacuum analyze' > /dev/null; }
-  analyze_db
-fi
+# Analyzed before the run and again once its users and groups exist (bench/lib.sh).
+analyze_db
 MESSAGING_INSTANCES=2 ./suite up --detach > "$OUT/suite-up.log"
 pid_of() { awk -v s="$1" '$1 == s {print $2}' data/run/services; }
 GATEWAY=$(pid_of gateway); M1=$(pid_of messaging-service); M2=$(pid_of messaging-service-2)
