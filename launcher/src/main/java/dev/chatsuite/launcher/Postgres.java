@@ -57,7 +57,11 @@ final class Postgres implements AutoCloseable {
         return new Postgres("embedded", "127.0.0.1", pg.getPort(), "postgres", "", pg);
     }
 
-    void createDatabases(List<String> names) throws SQLException {
+    /**
+     * Creates the suite's databases where absent and answers a warning about the server's
+     * settings for the launcher to print, or null; one admin connection for both.
+     */
+    String prepare(List<String> names) throws SQLException {
         String url = "jdbc:postgresql://" + host + ":" + port + "/postgres";
         try (Connection admin = DriverManager.getConnection(url, user, password)) {
             for (String name : names) {
@@ -73,16 +77,9 @@ final class Postgres implements AutoCloseable {
                     create.execute("CREATE DATABASE " + name);
                 }
             }
-        }
-    }
-
-    /** A warning for the launcher to print about this server's settings, or null. */
-    String settingsWarning() throws SQLException {
-        String url = "jdbc:postgresql://" + host + ":" + port + "/postgres";
-        try (Connection admin = DriverManager.getConnection(url, user, password);
-                Statement show = admin.createStatement();
-                ResultSet rs = show.executeQuery("SHOW autovacuum")) {
-            return rs.next() ? autovacuumWarning(rs.getString(1)) : null;
+            try (Statement show = admin.createStatement(); ResultSet rs = show.executeQuery("SHOW autovacuum")) {
+                return rs.next() ? autovacuumWarning(rs.getString(1)) : null;
+            }
         }
     }
 

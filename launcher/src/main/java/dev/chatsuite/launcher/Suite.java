@@ -101,8 +101,7 @@ public final class Suite {
         Postgres postgres = Postgres.resolve(env, dataDir);
         backends.add(postgres);
         System.out.println("suite: using " + postgres.describe());
-        postgres.createDatabases(List.of("auth", "messaging", "media"));
-        String warning = postgres.settingsWarning();
+        String warning = postgres.prepare(List.of("auth", "messaging", "media"));
         if (warning != null) {
             System.out.println("suite: warning: " + warning);
         }
