@@ -229,7 +229,7 @@ class KubernetesManifestTest {
                 assertThat(nodes.get(i).isAlive()).as("node %d exited: %s", i, Files.readString(dir.resolve("node" + i + ".log")))
                         .isTrue();
             }
-            String first = runScript(script, String.join(" ", addresses), dir);
+            String first = runScript(script, String.join(" ", addresses));
             assertThat(first).contains("cluster formed:");
             String[] firstAddress = addresses.get(0).split(":");
             String info = redisCli(firstAddress[1], "cluster", "info");
@@ -238,7 +238,7 @@ class KubernetesManifestTest {
             assertThat(clusterNodes.lines().filter(l -> l.contains("master")).count()).as(clusterNodes).isEqualTo(3);
             assertThat(clusterNodes.lines().filter(l -> l.contains("slave")).count()).as(clusterNodes).isEqualTo(3);
             assertThat(clusterNodes).as("nodes announce their names").contains(",localhost");
-            assertThat(runScript(script, String.join(" ", addresses), dir)).contains("cluster already formed (6 nodes known)");
+            assertThat(runScript(script, String.join(" ", addresses))).contains("cluster already formed (6 nodes known)");
         } finally {
             for (Process node : nodes) {
                 node.destroy();
@@ -250,30 +250,35 @@ class KubernetesManifestTest {
     }
 
     /** Runs the Job's script with a bound: a node that never answers fails the test, not the build. */
-    private static String runScript(String script, String nodes, Path dir) throws Exception {
+    private static String runScript(String script, String nodes) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", script);
         builder.environment().put("NODES", nodes);
-        return run(builder, dir.resolve("script.log"), 120);
+        return run(builder, 120);
     }
 
     private static String redisCli(String port, String... command) throws Exception {
         List<String> line = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", port));
         line.addAll(List.of(command));
-        return run(new ProcessBuilder(line), Files.createTempFile("redis-cli", ".log"), 10).replace("\r", "");
+        return run(new ProcessBuilder(line), 10).replace("\r", "");
     }
 
     /** Output goes to a file, so a child that keeps running cannot block the read; it is killed at the bound. */
-    private static String run(ProcessBuilder builder, Path log, int seconds) throws Exception {
-        Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean ended = process.waitFor(seconds, TimeUnit.SECONDS);
-        if (!ended) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    private static String run(ProcessBuilder builder, int seconds) throws Exception {
+        Path log = Files.createTempFile("manifest-test", ".log");
+        try {
+            Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean ended = process.waitFor(seconds, TimeUnit.SECONDS);
+            if (!ended) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(ended).as("%s did not end within %d s: %s", builder.command().get(0), seconds, out).isTrue();
+            assertThat(process.exitValue()).as(out).isZero();
+            return out;
+        } finally {
+            Files.deleteIfExists(log);
         }
-        String out = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(ended).as("%s did not end within %d s: %s", builder.command().get(0), seconds, out).isTrue();
-        assertThat(process.exitValue()).as(out).isZero();
-        return out;
     }
 
     private static boolean onPath(String program) {
@@ -377,8 +382,7 @@ class KubernetesManifestTest {
     private static List<JsonNode> render(String overlay) throws Exception {
         Path kubectl = Path.of("/usr/bin/kubectl");
         Assumptions.assumeTrue(Files.isExecutable(kubectl), "kubectl is not installed (apt-get install kubectl); .ci/run installs it");
-        String out = run(new ProcessBuilder(kubectl.toString(), "kustomize", ROOT.resolve("k8s").resolve(overlay).toString()),
-                Files.createTempFile("kustomize", ".yaml"), 60);
+        String out = run(new ProcessBuilder(kubectl.toString(), "kustomize", ROOT.resolve("k8s").resolve(overlay).toString()), 60);
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         List<JsonNode> objects = new ArrayList<>();
         try (YAMLParser parser = new YAMLFactory().createParser(out)) {
