@@ -116,6 +116,7 @@ public final class Suite {
         shared.put("DB_USER", postgres.user);
         shared.put("DB_PASSWORD", postgres.password);
         shared.put("REDIS_URL", redis.url);
+        shared.put(EVENT_LOOPS_VARIABLE, eventLoops(env));
         shared.putIfAbsent("MEDIA_SIGNING_SECRET", secrets.get("media-signing-secret"));
         // The services run in the prod profile, which needs every secret set (no local defaults).
         if (!env.containsKey("JWT_PRIVATE_KEY_FILE")) {
@@ -180,6 +181,17 @@ public final class Suite {
         System.out.println("  gateway health     http://localhost:" + gatewayManagement + "/q/health/ready   (its management port: also /q/metrics, /q/openapi)");
         System.out.println("Stop with Ctrl-C (or ./suite down).");
         Files.writeString(readyMarker, "ready\n", StandardCharsets.UTF_8);
+    }
+
+    /** Quarkus's setting of a service's Vert.x event-loop threads. */
+    static final String EVENT_LOOPS_VARIABLE = "QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE";
+
+    /**
+     * Event loops per service: that setting when given, else SUITE_EVENT_LOOPS, else one. Every
+     * service here shares one machine, and Vert.x would give each twice the machine's cores.
+     */
+    static String eventLoops(Map<String, String> env) {
+        return env.getOrDefault(EVENT_LOOPS_VARIABLE, env.getOrDefault("SUITE_EVENT_LOOPS", "1"));
     }
 
     /**

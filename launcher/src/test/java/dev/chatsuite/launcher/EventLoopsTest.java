@@ -1,0 +1,25 @@
+package dev.chatsuite.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class EventLoopsTest {
+
+    @Test
+    void shouldGiveEachServiceOneEventLoopByDefault() {
+        assertThat(Suite.eventLoops(Map.of())).isEqualTo("1");
+    }
+
+    @Test
+    void shouldTakeSuiteEventLoopsWhenSet() {
+        assertThat(Suite.eventLoops(Map.of("SUITE_EVENT_LOOPS", "4"))).isEqualTo("4");
+    }
+
+    @Test
+    void shouldKeepQuarkusOwnSettingOverEverything() {
+        assertThat(Suite.eventLoops(Map.of("SUITE_EVENT_LOOPS", "4", Suite.EVENT_LOOPS_VARIABLE, "3"))).isEqualTo("3");
+    }
+}
