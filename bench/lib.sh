@@ -30,3 +30,8 @@ analyze_db() {
   command -v psql > /dev/null && messaging_psql -Atc 'select 1' > /dev/null 2>&1 || return 0
   messaging_psql -qc 'vacuum analyze' > /dev/null
 }
+# Milliseconds so far in which every runnable task waited for the disk (Linux PSI, "full" line of
+# /proc/pressure/io); empty where PSI is not available. A slow fsync shows here.
+io_stall_ms() { if [ -r /proc/pressure/io ]; then awk '/^full/ {split($5, t, "="); printf "%d\n", t[2] / 1000}' /proc/pressure/io; fi; }
+# WAL flushes (fsync/fdatasync) PostgreSQL has made so far (pg_stat_wal, PostgreSQL 14+); empty when unreadable.
+wal_syncs() { command -v psql > /dev/null && messaging_psql -Atc 'select wal_sync from pg_stat_wal' 2> /dev/null || true; }

@@ -7,7 +7,12 @@
 # and "warm" right after. Each run: SOCKETS sockets opened BATCH at a time, conversations of GROUP,
 # RATE send frames/s for DURATION seconds; counted at every receiver. Stops what it started.
 # Table into bench/realtime/result.md; raw outputs under bench/realtime/out/.
-# usage: bench/realtime/bench.sh   (env: SOCKETS=1000 GROUP=10 RATE=1000 DURATION=30 BATCH=100 RUNS="fresh warm")
+# Beside each suite run: PostgreSQL's WAL flushes per second and the time the disk stalled every
+# runnable task (Linux PSI), since a post is acknowledged only once its commit is flushed.
+# SYNC_COMMIT=off is a diagnostic, never a result: the messaging database commits without waiting
+# for the flush (ALTER DATABASE, undone on exit), so the run shows the suite without the disk's
+# flush latency; its table goes to result-synchronous-commit-off.md.
+# usage: bench/realtime/bench.sh   (env: SOCKETS=1000 GROUP=10 RATE=1000 DURATION=30 BATCH=100 RUNS="fresh warm" SYNC_COMMIT=on)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -18,6 +23,9 @@ mkdir -p "$OUT"
 export SOCKETS="${SOCKETS:-1000}" GROUP="${GROUP:-10}" RATE="${RATE:-1000}" DURATION="${DURATION:-30}" BATCH="${BATCH:-100}"
 export HOLD_SECONDS="${HOLD_SECONDS:-8}" USERS_FILE="$OUT/users.tsv"
 RUNS="${RUNS:-fresh warm}"
+SYNC_COMMIT="${SYNC_COMMIT:-on}"
+RESULT=$HERE/result.md
+[ "$SYNC_COMMIT" = on ] || RESULT=$HERE/result-synchronous-commit-off.md
 
 [ -d $HERE/reference/node_modules ] || (cd $HERE/reference && npm ci --no-audit --no-fund)
 
@@ -25,6 +33,7 @@ NODE_PIDS=()
 cleanup() {
   for p in "${NODE_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   [ -n "${KEEP_SUITE:-}" ] || ./suite down > /dev/null || true
+  [ "$SYNC_COMMIT" = on ] || messaging_psql -qc 'alter database messaging reset synchronous_commit' > /dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -34,6 +43,10 @@ trap cleanup EXIT
 IDLE=$(idle_pct 3)
 [ "$IDLE" -ge 85 ] || echo "WARNING: the machine is only $IDLE % idle before the run; figures will not compare" >&2
 
+if [ "$SYNC_COMMIT" != on ]; then
+  echo "DIAGNOSTIC: the messaging database commits without waiting for the WAL flush during this run" >&2
+  messaging_psql -qc 'alter database messaging set synchronous_commit = off' > /dev/null
+fi
 unset RATE_LIMIT_LOGIN RATE_LIMIT_REGISTER RATE_LIMIT_FORGOT RATE_LIMIT_UPLOAD RATE_LIMIT_DEFAULT
 MESSAGING_INSTANCES=2 ./suite up --detach > "$OUT/suite-up.log"
 # A local PostgreSQL with autovacuum off (as on the development boxes) keeps every earlier run's
@@ -82,8 +95,13 @@ for run in $RUNS; do
     [ $target = suite ] && heap_after=$(live_kb "$GATEWAY")
     await_line LOAD-START "$out" $client
     gw_before=$(fgc "$GATEWAY"); inst_before=$(fgc_sum $INSTANCES)
+    io_before=$(io_stall_ms); wal_before=$(wal_syncs); load_start=$(date +%s%N)
+    await_line LOAD-END "$out" $client
+    io_after=$(io_stall_ms); wal_after=$(wal_syncs); load_ns=$(( $(date +%s%N) - load_start ))
     wait $client || true
     gw_after=$(fgc "$GATEWAY"); inst_after=$(fgc_sum $INSTANCES)
+    per_s() { [ -n "$1" ] && [ -n "$2" ] && awk -v d="$(( $2 - $1 ))" -v ns="$load_ns" 'BEGIN {printf "%.0f", d / (ns / 1e9)}' || echo "—"; }
+    disk="$(per_s "$wal_before" "$wal_after") flushes/s, stalled $(per_s "$io_before" "$io_after") ms/s"
     line=$(grep '^RESULT' "$out" || echo "RESULT failed")
     echo "$run $target: $(grep '^CONNECTED' "$out" || true)"
     echo "$run $target: $line"
@@ -96,18 +114,18 @@ for run in $RUNS; do
       gc="gateway $((gw_after - gw_before)), instances $((inst_after - inst_before))"
       ratio="—"
     else
-      per_socket="—"; gc="—"
+      per_socket="—"; gc="—"; disk="stalled $(per_s "$io_before" "$io_after") ms/s"
       ratio=$(awk -v s="$suite_p99" -v r="$p99" 'BEGIN {printf "%.1f×", (r > 0 ? s / r : 0)}')
     fi
-    ROWS+=("| $run | $target | $(field "$line" connected) of $SOCKETS | $(field "$line" acked) of $(field "$line" sent) | $(field "$line" delivered-pct) % | $(field "$line" out-of-order) | $(field "$line" duplicates) | $(field "$line" gaps) | $(field "$line" p50-ms) | $p99 | $(field "$line" max-ms) | $ratio | $(field "$line" steady-p99-ms) | $gc | $per_socket |")
+    ROWS+=("| $run | $target | $(field "$line" connected) of $SOCKETS | $(field "$line" acked) of $(field "$line" sent) | $(field "$line" delivered-pct) % | $(field "$line" out-of-order) | $(field "$line" duplicates) | $(field "$line" gaps) | $(field "$line" p50-ms) | $p99 | $(field "$line" max-ms) | $ratio | $(field "$line" steady-p99-ms) | $gc | $per_socket | $disk |")
   done
 done
 
 {
-  echo "\`bench/realtime/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD); CPU $IDLE % idle before the run; PostgreSQL autovacuum $AUTOVACUUM, vacuumed and analyzed before the run and after each set-up): $SOCKETS sockets opened $BATCH at a time, conversations of $GROUP, $RATE messages/s for $DURATION s; the suite through \`ws://127.0.0.1:8080/ws\` (\`MESSAGING_INSTANCES=2 ./suite up --detach\`, rate limits on), the reference relay (socket.io 4 + Redis adapter, two Node processes, no proxy) on 3001/3002; \"fresh\" right after start-up, \"warm\" right after. Latency from the send time in the body to each receiver; the p99 ratio is suite ÷ reference in the same run; the per-second timeline of each run (delivery and ack percentiles, the client's own send delay) is in out/<run>-<target>.txt."
+  echo "\`bench/realtime/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD); CPU $IDLE % idle before the run; PostgreSQL autovacuum $AUTOVACUUM, synchronous_commit $SYNC_COMMIT$([ "$SYNC_COMMIT" = on ] || echo ' (DIAGNOSTIC: acknowledged before the WAL flush)'), vacuumed and analyzed before the run and after each set-up): $SOCKETS sockets opened $BATCH at a time, conversations of $GROUP, $RATE messages/s for $DURATION s; the suite through \`ws://127.0.0.1:8080/ws\` (\`MESSAGING_INSTANCES=2 ./suite up --detach\`, rate limits on), the reference relay (socket.io 4 + Redis adapter, two Node processes, no proxy) on 3001/3002; \"fresh\" right after start-up, \"warm\" right after. Latency from the send time in the body to each receiver; the p99 ratio is suite ÷ reference in the same run; the per-second timeline of each run (delivery and ack percentiles, the client's own send delay) is in out/<run>-<target>.txt."
   echo
-  echo "| run | target | sockets connected | sends acknowledged | delivered (of acknowledged × members) | out of order | duplicates | gaps | p50 ms | p99 ms | max ms | p99 ratio | p99 ms after the first 5 s | full GCs during load | gateway live heap per proxied socket |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| run | target | sockets connected | sends acknowledged | delivered (of acknowledged × members) | out of order | duplicates | gaps | p50 ms | p99 ms | max ms | p99 ratio | p99 ms after the first 5 s | full GCs during load | gateway live heap per proxied socket | during load: WAL flushes, disk stall (PSI full) |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${ROWS[@]}"
-} > $HERE/result.md
-cat $HERE/result.md
+} > "$RESULT"
+cat "$RESULT"
