@@ -116,7 +116,6 @@ public final class Suite {
         shared.put("DB_USER", postgres.user);
         shared.put("DB_PASSWORD", postgres.password);
         shared.put("REDIS_URL", redis.url);
-        shared.put(EVENT_LOOPS_VARIABLE, eventLoops(env));
         shared.putIfAbsent("MEDIA_SIGNING_SECRET", secrets.get("media-signing-secret"));
         // The services run in the prod profile, which needs every secret set (no local defaults).
         if (!env.containsKey("JWT_PRIVATE_KEY_FILE")) {
@@ -187,11 +186,18 @@ public final class Suite {
     static final String EVENT_LOOPS_VARIABLE = "QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE";
 
     /**
-     * Event loops per service: that setting when given, else SUITE_EVENT_LOOPS, else one. Every
-     * service here shares one machine, and Vert.x would give each twice the machine's cores.
+     * Event loops of the gateway and each messaging instance: that setting when given, else
+     * SUITE_EVENT_LOOPS, else one. They share one machine, where Vert.x would give each twice its
+     * cores. auth-service and media-service keep Vert.x's default: with one loop, /me answered
+     * slower while logins filled the hashing pool.
      */
     static String eventLoops(Map<String, String> env) {
         return env.getOrDefault(EVENT_LOOPS_VARIABLE, env.getOrDefault("SUITE_EVENT_LOOPS", "1"));
+    }
+
+    /** The services on the real-time path, whose loops {@link #eventLoops} sets. */
+    static boolean onRealTimePath(String name) {
+        return name.equals("gateway") || name.startsWith("messaging-service");
     }
 
     /**
@@ -210,6 +216,9 @@ public final class Suite {
         Map<String, String> env = new HashMap<>(shared);
         if (database != null) {
             env.put("DB_NAME", database);
+        }
+        if (onRealTimePath(name)) {
+            env.put(EVENT_LOOPS_VARIABLE, eventLoops(shared));
         }
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         List<String> options = new ArrayList<>(jvm);

@@ -22,4 +22,13 @@ class EventLoopsTest {
     void shouldKeepQuarkusOwnSettingOverEverything() {
         assertThat(Suite.eventLoops(Map.of("SUITE_EVENT_LOOPS", "4", Suite.EVENT_LOOPS_VARIABLE, "3"))).isEqualTo("3");
     }
+
+    @Test
+    void shouldSetTheLoopsOfTheGatewayAndEveryMessagingInstanceOnly() {
+        assertThat(Suite.onRealTimePath("gateway")).isTrue();
+        assertThat(Suite.onRealTimePath("messaging-service")).isTrue();
+        assertThat(Suite.onRealTimePath("messaging-service-2")).isTrue();
+        assertThat(Suite.onRealTimePath("auth-service")).isFalse();
+        assertThat(Suite.onRealTimePath("media-service")).isFalse();
+    }
 }
