@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class EventLoopsTest {
 
     @Test
-    void shouldGiveEachServiceOneEventLoopByDefault() {
+    void shouldGiveTheRealTimeServicesOneEventLoopByDefault() {
         assertThat(Suite.eventLoops(Map.of())).isEqualTo("1");
     }
 
