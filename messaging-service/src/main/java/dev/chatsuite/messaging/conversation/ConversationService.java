@@ -21,6 +21,8 @@ import dev.chatsuite.messaging.MessagingConfig;
 import dev.chatsuite.messaging.MessagingProblem;
 import dev.chatsuite.messaging.caller.Caller;
 import dev.chatsuite.messaging.directory.Directory;
+import dev.chatsuite.messaging.fanout.Broker;
+import dev.chatsuite.messaging.fanout.Publication;
 import dev.chatsuite.messaging.message.MessageViews;
 import dev.chatsuite.messaging.message.ReactionView;
 import dev.chatsuite.messaging.message.Reactions;
@@ -41,9 +43,11 @@ public class ConversationService {
     private final MessagingConfig config;
     private final Reactions reactions;
     private final Reads reads;
+    private final Broker broker;
 
     public ConversationService(ConversationRepository conversations, Directory directory, MessageViews messageViews, MessagingConfig config,
-            Reactions reactions, Reads reads) {
+            Reactions reactions, Reads reads, Broker broker) {
+        this.broker = broker;
         this.reactions = reactions;
         this.reads = reads;
         this.conversations = conversations;
@@ -83,6 +87,7 @@ public class ConversationService {
                     .chain(() -> conversations.createDirect(Uuids.v7(), key, caller.tenantId(), caller.userId(), List.of(caller.userId(), other), now()))
                     .chain(created -> conversations.directByKey(key)
                             .invoke(id -> id.ifPresent(c -> reads.changed(caller.userId(), c)))
+                            .call(id -> created && id.isPresent() ? joined(id.get(), List.of(caller.userId(), other)) : Uni.createFrom().voidItem())
                             .chain(id -> view(caller, id.orElseThrow()))
                             .map(v -> new Outcome(v, created)));
         });
@@ -110,6 +115,7 @@ public class ConversationService {
         return directory.requireVisible(caller, others)
                 .chain(() -> conversations.createGroup(id, name, caller.tenantId(), caller.userId(), members, now()))
                 .invoke(() -> reads.changed(caller.userId(), id))
+                .call(() -> joined(id, members))
                 .chain(() -> view(caller, id))
                 .map(v -> new Outcome(v, true));
     }
@@ -155,6 +161,7 @@ public class ConversationService {
             return directory.requireVisible(caller, List.of(request.userId()))
                     .chain(() -> conversations.addParticipants(conversation, List.of(request.userId()), now()))
                     .invoke(() -> reads.changed(caller.userId(), conversation))
+                    .call(() -> joined(conversation, List.of(request.userId())))
                     .chain(() -> view(caller, conversation))
                     .map(v -> new Outcome(v, true));
         });
@@ -171,6 +178,11 @@ public class ConversationService {
             }
             return conversations.removeParticipant(conversation, user).invoke(() -> reads.changed(user, conversation)).replaceWithVoid();
         });
+    }
+
+    /** The instances of {@code members}' sockets start to follow the conversation; if this fails, their next socket does. */
+    private Uni<Void> joined(UUID conversation, List<UUID> members) {
+        return broker.publish(members, Publication.joined(conversation)).onFailure().recoverWithNull();
     }
 
     private Uni<ConversationView> view(Caller caller, UUID id) {

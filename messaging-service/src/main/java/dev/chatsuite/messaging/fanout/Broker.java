@@ -6,14 +6,17 @@ import java.util.UUID;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Fan-out between instances: publishing and subscribing of one protocol side by side. Every
- * publication is addressed to users; an instance subscribes to the users who have a socket on
- * it, and hands what it receives to its one {@link Delivery}. Delivery is at most once and in
- * no promised order: sockets make order themselves ({@code seq}, filled from storage).
+ * Fan-out between instances: publishing and subscribing of one protocol side by side. A
+ * publication is addressed to users. A user's own events ({@link Publication#perUser()}) go on
+ * each recipient's channel, which an instance subscribes to while the user has a socket there.
+ * A conversation's events are published once on the conversation's channel with their
+ * recipients, and an instance follows the conversations of its sockets. Whatever arrives goes
+ * to the one {@link Delivery}, per recipient. Delivery is at most once and in no promised
+ * order: sockets make order themselves ({@code seq}, filled from storage).
  */
 public interface Broker {
 
-    /** Sends {@code publication} to every instance subscribed to one of {@code recipients}. */
+    /** Sends {@code publication} to every instance subscribed to one of {@code recipients} or following its conversation. */
     Uni<Void> publish(Collection<UUID> recipients, Publication publication);
 
     /**
@@ -24,6 +27,16 @@ public interface Broker {
 
     /** Counts one socket of {@code user} less; the last one unsubscribes. */
     void unsubscribe(UUID user);
+
+    /**
+     * Counts one more socket following {@code conversation}; the first one subscribes. Completes
+     * as {@link #subscribe} does, with the {@link System#nanoTime()} since when the conversation's
+     * publications have been received here: a position read after that instant misses nothing.
+     */
+    Uni<Long> follow(UUID conversation);
+
+    /** Counts one socket following {@code conversation} less; the last one unsubscribes. */
+    void unfollow(UUID conversation);
 
     /** Sets the one consumer of received publications. */
     void deliverTo(Delivery delivery);

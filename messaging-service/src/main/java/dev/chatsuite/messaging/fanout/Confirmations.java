@@ -2,7 +2,6 @@ package dev.chatsuite.messaging.fanout;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -11,26 +10,31 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Subscriptions written but not yet confirmed by their push, one future per channel that every
- * socket of the user waits on. Pub/sub commands get no reply of their own, so each Redis broker
- * confirms a channel when its "subscribe"/"ssubscribe" push arrives.
+ * socket of the channel waits on, and since when each confirmed channel has been received.
+ * Pub/sub commands get no reply of their own, so each Redis broker confirms a channel when its
+ * "subscribe"/"ssubscribe" push arrives.
  */
 final class Confirmations {
 
     private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
+    private final Map<String, Long> since = new ConcurrentHashMap<>();
 
     /**
-     * Counts one more socket of {@code user} in {@code subscriptions}; the first one expects a
-     * confirmation of {@code channel} and hands the channel to {@code send}. Completes once the
-     * channel is confirmed, or at once when nothing is pending for it.
+     * Counts one more socket of {@code channel} in {@code subscriptions}; the first one expects a
+     * confirmation and hands the channel to {@code send}. Completes, once the channel is
+     * confirmed, with the {@link System#nanoTime()} since when it has been received.
      */
-    Uni<Void> subscribe(Subscriptions subscriptions, UUID user, String channel, Consumer<String> send) {
+    Uni<Long> subscribe(Subscriptions subscriptions, String channel, Consumer<String> send) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        subscriptions.add(user, () -> {
+        subscriptions.add(channel, () -> {
+            since.remove(channel);
             pending.put(channel, done);
             send.accept(channel);
         });
         CompletableFuture<Void> waiting = pending.get(channel);
-        return Uni.createFrom().completionStage(waiting == null ? CompletableFuture.completedFuture(null) : waiting);
+        Uni<Void> confirmed = Uni.createFrom().completionStage(waiting == null ? CompletableFuture.completedFuture(null) : waiting);
+        // Unknown (released while the connection was down): as if just now, which is never too early.
+        return confirmed.map(v -> since.getOrDefault(channel, System.nanoTime()));
     }
 
     /** The confirmation a resubscription of {@code channel} waits for. */
@@ -41,11 +45,17 @@ final class Confirmations {
     void confirmed(String channel) {
         CompletableFuture<Void> done = pending.remove(channel);
         if (done != null) {
+            since.put(channel, System.nanoTime());
             done.complete(null);
         }
     }
 
-    /** The connection is gone: waiting sockets go on, since the resubscription covers their users. */
+    /** The channel has no socket any more. */
+    void forget(String channel) {
+        since.remove(channel);
+    }
+
+    /** The connection is gone: waiting sockets go on, since the resubscription covers their channels. */
     void releaseAll() {
         List.copyOf(pending.keySet()).forEach(this::confirmed);
     }

@@ -1,18 +1,23 @@
 package dev.chatsuite.messaging.fanout;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.smallrye.mutiny.Uni;
 
 /**
  * {@link Broker} inside one process, for a single instance and for tests: a publication reaches
- * the subscribed recipients on the delivery context, in the order published.
+ * its recipients on the delivery context, in the order published, when the instance holds the
+ * channel it travels on (the user's for their own events, the conversation's for the rest).
  */
 public class InMemoryBroker implements Broker {
 
     private final FanoutContext context;
     private final Subscriptions subscriptions = new Subscriptions();
+    /** Since when each followed conversation's channel has been held. */
+    private final Map<String, Long> since = new ConcurrentHashMap<>();
     private volatile Delivery delivery = (user, publication) -> {
     };
 
@@ -23,7 +28,7 @@ public class InMemoryBroker implements Broker {
     @Override
     public Uni<Void> publish(Collection<UUID> recipients, Publication publication) {
         for (UUID user : recipients) {
-            if (subscriptions.contains(user)) {
+            if (subscriptions.contains(channel(user, publication))) {
                 handOn(user, publication);
             }
         }
@@ -33,23 +38,41 @@ public class InMemoryBroker implements Broker {
     /** Queues one delivery on the delivery context; a subclass may hold it back or reorder it. */
     protected void handOn(UUID user, Publication publication) {
         context.execute(() -> {
-            if (subscriptions.contains(user)) {
+            if (subscriptions.contains(channel(user, publication))) {
                 delivery.deliver(user, publication);
             }
         });
     }
 
+    private static String channel(UUID user, Publication publication) {
+        return publication.perUser() ? Channels.user(user) : Channels.conversation(publication.conversationId());
+    }
+
     @Override
     public Uni<Void> subscribe(UUID user) {
-        subscriptions.add(user, () -> {
+        subscriptions.add(Channels.user(user), () -> {
         });
         return Uni.createFrom().voidItem();
     }
 
     @Override
     public void unsubscribe(UUID user) {
-        subscriptions.remove(user, () -> {
+        subscriptions.remove(Channels.user(user), () -> {
         });
+    }
+
+    @Override
+    public Uni<Long> follow(UUID conversation) {
+        String channel = Channels.conversation(conversation);
+        // Publishing checks the channel synchronously: from now on nothing can be missed.
+        subscriptions.add(channel, () -> since.put(channel, System.nanoTime()));
+        return Uni.createFrom().item(since.getOrDefault(channel, System.nanoTime()));
+    }
+
+    @Override
+    public void unfollow(UUID conversation) {
+        String channel = Channels.conversation(conversation);
+        subscriptions.remove(channel, () -> since.remove(channel));
     }
 
     @Override

@@ -22,7 +22,9 @@ public record Publication(Kind kind, UUID conversationId, long seq, String frame
         /** Other conversation events (read, typing, location): no order promised. */
         CONVERSATION('V'),
         /** Events of a user, not of a conversation (presence). */
-        USER('P');
+        USER('P'),
+        /** Not for the client: the user joined this conversation, so their instance starts to follow it. */
+        JOINED('J');
 
         final char code;
 
@@ -62,6 +64,15 @@ public record Publication(Kind kind, UUID conversationId, long seq, String frame
         return new Publication(Kind.USER, null, 0, frame);
     }
 
+    public static Publication joined(UUID conversation) {
+        return new Publication(Kind.JOINED, conversation, 0, "");
+    }
+
+    /** True when it travels on each recipient's user channel; a conversation's events go on the conversation's channel. */
+    public boolean perUser() {
+        return kind == Kind.USER || kind == Kind.JOINED;
+    }
+
     /** The wire form between instances: {@code <kind>|<conversation or empty>|<seq>|<frame>}. */
     public String encode() {
         return kind.code + "|" + (conversationId == null ? "" : conversationId.toString()) + "|" + seq + "|" + frame;
@@ -69,7 +80,7 @@ public record Publication(Kind kind, UUID conversationId, long seq, String frame
 
     /** Reads {@link #encode()}'s form; null for anything else (a stray message on a channel). */
     public static Publication decode(String wire) {
-        if (wire == null || wire.length() < 6 || wire.charAt(1) != '|') {
+        if (wire == null || wire.length() < 5 || wire.charAt(1) != '|') {
             return null;
         }
         Kind kind = Kind.of(wire.charAt(0));

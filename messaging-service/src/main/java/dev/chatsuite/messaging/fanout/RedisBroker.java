@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
@@ -19,24 +18,20 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 /**
- * {@link Broker} on Redis pub/sub. Publishing: one channel per user ({@code chat:user:<id>}),
- * all the PUBLISH commands of one publication pipelined on one pooled connection, the payload
- * encoded once. Subscribing: one dedicated connection (pub/sub cannot share pooled ones),
+ * {@link Broker} on Redis pub/sub. Publishing: the {@link Wire} messages of one publication
+ * (one per conversation, or one per user for a user's event) pipelined on one pooled
+ * connection. Subscribing: one dedicated connection (pub/sub cannot share pooled ones),
  * created on the delivery context so what it receives is handled there; when it drops, it
- * reconnects with back-off, subscribes again to every user still connected and reports
+ * reconnects with back-off, subscribes again to every channel still wanted and reports
  * {@link Delivery#resubscribed()} so sockets can look for what they missed.
  */
-public class RedisBroker implements Broker {
+public class RedisBroker extends ChannelSubscriptions {
 
-    public static final String USER_CHANNEL_PREFIX = "chat:user:";
     private static final Logger LOG = Logger.getLogger(RedisBroker.class);
     private static final long MAX_BACKOFF_MILLIS = 5000;
     private final Vertx vertx;
-    private final FanoutContext context;
     private final io.vertx.mutiny.redis.client.Redis pool;
     private final String url;
-    private final Subscriptions subscriptions = new Subscriptions();
-    private final Confirmations confirmations = new Confirmations();
     private volatile RedisConnection connection;
     private volatile boolean subscribed;
     private volatile Delivery delivery = (user, publication) -> {
@@ -47,14 +42,10 @@ public class RedisBroker implements Broker {
     private volatile boolean stopped;
 
     public RedisBroker(Vertx vertx, FanoutContext context, io.vertx.mutiny.redis.client.Redis pool, String url) {
+        super(context);
         this.vertx = vertx;
-        this.context = context;
         this.pool = pool;
         this.url = url;
-    }
-
-    public static String channel(UUID user) {
-        return USER_CHANNEL_PREFIX + user;
     }
 
     public void start() {
@@ -74,29 +65,20 @@ public class RedisBroker implements Broker {
         if (recipients.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Buffer payload = Buffer.buffer(publication.encode());
-        List<io.vertx.mutiny.redis.client.Request> batch = new ArrayList<>(recipients.size());
-        for (UUID user : recipients) {
-            batch.add(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.PUBLISH).arg(channel(user))
-                    .arg(io.vertx.mutiny.core.buffer.Buffer.newInstance(payload)));
+        List<io.vertx.mutiny.redis.client.Request> batch = new ArrayList<>();
+        for (Wire.Outgoing message : Wire.outgoing(recipients, publication)) {
+            batch.add(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.PUBLISH).arg(message.channel())
+                    .arg(io.vertx.mutiny.core.buffer.Buffer.newInstance(message.payload())));
         }
-        return pool.batch(batch).replaceWithVoid();
+        return batch.size() == 1 ? pool.send(batch.get(0)).replaceWithVoid() : pool.batch(batch).replaceWithVoid();
     }
 
     @Override
-    public Uni<Void> subscribe(UUID user) {
-        return confirmations.subscribe(subscriptions, user, channel(user), channel -> context.execute(() -> sendSubscribe(channel)));
-    }
-
-    @Override
-    public void unsubscribe(UUID user) {
-        String channel = channel(user);
-        subscriptions.remove(user, () -> context.execute(() -> {
-            RedisConnection current = connection;
-            if (current != null) {
-                current.send(Request.cmd(Command.UNSUBSCRIBE).arg(channel)).onFailure(e -> lost(current));
-            }
-        }));
+    protected void sendUnsubscribe(String channel) {
+        RedisConnection current = connection;
+        if (current != null) {
+            current.send(Request.cmd(Command.UNSUBSCRIBE).arg(channel)).onFailure(e -> lost(current));
+        }
     }
 
     @Override
@@ -109,8 +91,9 @@ public class RedisBroker implements Broker {
         return connection != null && subscribed;
     }
 
-    /** On the delivery context. While disconnected the channel waits for the resubscription. */
-    private void sendSubscribe(String channel) {
+    /** While disconnected the channel waits for the resubscription. */
+    @Override
+    protected void sendSubscribe(String channel) {
         RedisConnection current = connection;
         if (current == null) {
             confirmed(channel);
@@ -146,15 +129,14 @@ public class RedisBroker implements Broker {
     }
 
     /**
-     * Subscribes to every user still connected, one command each (pub/sub commands get no reply
+     * Subscribes to every channel still wanted, one command each (pub/sub commands get no reply
      * of their own: each is confirmed by a "subscribe" push), and once all are confirmed reports
      * the resubscription. No other command goes on this connection, since in subscribed mode
      * replies and pushes cannot be told apart.
      */
     private void resubscribe(RedisConnection on) {
         List<CompletableFuture<Void>> confirmations = new ArrayList<>();
-        for (UUID user : subscriptions.users()) {
-            String channel = channel(user);
+        for (String channel : subscriptions.channels()) {
             confirmations.add(this.confirmations.expect(channel));
             on.send(Request.cmd(Command.SUBSCRIBE).arg(channel)).onFailure(e -> lost(on));
         }
@@ -165,7 +147,7 @@ public class RedisBroker implements Broker {
             boolean first = !everSubscribed;
             everSubscribed = true;
             subscribed = true;
-            LOG.debugf("Broker subscribed; %d users", subscriptions.users().size());
+            LOG.debugf("Broker subscribed; %d channels", subscriptions.channels().size());
             if (!first) {
                 delivery.resubscribed();
             }
@@ -178,7 +160,7 @@ public class RedisBroker implements Broker {
                 connection = null;
                 subscribed = false;
                 which.close();
-                // Sockets waiting for a confirmation go on; the resubscription covers their users.
+                // Sockets waiting for a confirmation go on; the resubscription covers their channels.
                 confirmations.releaseAll();
                 LOG.warn("Broker connection lost; reconnecting");
                 retryLater();
@@ -205,20 +187,7 @@ public class RedisBroker implements Broker {
         }
         String kind = response.get(0).toString();
         if ("message".equals(kind)) {
-            String channel = response.get(1).toString();
-            if (!channel.startsWith(USER_CHANNEL_PREFIX)) {
-                return;
-            }
-            UUID user;
-            try {
-                user = UUID.fromString(channel.substring(USER_CHANNEL_PREFIX.length()));
-            } catch (IllegalArgumentException e) {
-                return;
-            }
-            Publication publication = Publication.decode(response.get(2).toString());
-            if (publication != null) {
-                delivery.deliver(user, publication);
-            }
+            Wire.received(response.get(1).toString(), response.get(2).toString(), delivery);
         } else if ("subscribe".equals(kind)) {
             confirmed(response.get(1).toString());
         }

@@ -19,7 +19,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
@@ -29,31 +28,29 @@ import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
 
 /**
- * {@link Broker} on a Redis Cluster with sharded pub/sub: the same per-user channels as
- * {@link RedisBroker} ({@code chat:user:<id>}), but each lives on the shard that owns its slot,
- * so a publication reaches only the shards of its recipients. Publishing: the recipients are
- * grouped by shard primary and each group's SPUBLISH commands are pipelined on a pooled
- * connection to that primary. Subscribing: one dedicated connection per shard primary, created on
- * the delivery context, each user SSUBSCRIBEd on the primary of their channel's slot.
+ * {@link Broker} on a Redis Cluster with sharded pub/sub: the same {@link Channels} and
+ * {@link Wire} messages as {@link RedisBroker}, but each channel lives on the shard that owns its
+ * slot, so a publication reaches only the shard of its conversation (or of its recipients).
+ * Publishing: the messages are grouped by shard primary and each group's SPUBLISH commands are
+ * pipelined on a pooled connection to that primary. Subscribing: one dedicated connection per
+ * shard primary, created on the delivery context, each channel SSUBSCRIBEd on the primary of its
+ * slot.
  * <p>
  * Any sign that the topology moved (a subscriber connection lost, an unasked
  * {@code sunsubscribe}, an error reply such as MOVED, a periodic CLUSTER SLOTS that differs, a
  * publication refused) rebuilds every subscriber: re-read CLUSTER SLOTS, reconnect to the
- * primaries it names (a promoted replica after a failover), resubscribe every user still
- * connected, and report {@link Delivery#resubscribed()} so sockets catch up by seq.
+ * primaries it names (a promoted replica after a failover), resubscribe every channel still
+ * wanted, and report {@link Delivery#resubscribed()} so sockets catch up by seq.
  */
-public class ShardedRedisBroker implements Broker {
+public class ShardedRedisBroker extends ChannelSubscriptions {
 
     private static final Logger LOG = Logger.getLogger(ShardedRedisBroker.class);
     private static final long MAX_BACKOFF_MILLIS = 2000;
     private static final long TOPOLOGY_CHECK_MILLIS = 5000;
     private static final long COMMAND_TIMEOUT_MILLIS = 3000;
     private final Vertx vertx;
-    private final FanoutContext context;
     private final List<String> seeds = new ArrayList<>();
     private final String urlPrefix;
-    private final Subscriptions subscriptions = new Subscriptions();
-    private final Confirmations confirmations = new Confirmations();
     /** Pooled clients per node ({@code host:port}): publishing and CLUSTER SLOTS. */
     private final Map<String, Redis> pools = new ConcurrentHashMap<>();
     /** The newest topology read; what publishers route by. */
@@ -88,8 +85,8 @@ public class ShardedRedisBroker implements Broker {
 
     /** {@code seedUrls}: {@code redis://[user:password@]host:port} of some cluster nodes; the first one's scheme and credentials are used for all. */
     public ShardedRedisBroker(Vertx vertx, FanoutContext context, List<String> seedUrls) {
+        super(context);
         this.vertx = vertx;
-        this.context = context;
         URI first = URI.create(seedUrls.get(0).trim());
         this.urlPrefix = first.getScheme() + "://" + (first.getRawUserInfo() == null ? "" : first.getRawUserInfo() + "@");
         for (String url : seedUrls) {
@@ -123,62 +120,54 @@ public class ShardedRedisBroker implements Broker {
         if (recipients.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Buffer payload = Buffer.buffer(publication.encode());
+        List<Wire.Outgoing> messages = Wire.outgoing(recipients, publication);
         ClusterTopology current = topology;
         if (current == null) {
-            return refresh().chain(read -> publishOn(read, recipients, payload, false));
+            return refresh().chain(read -> publishOn(read, messages, false));
         }
-        return publishOn(current, recipients, payload, true);
+        return publishOn(current, messages, true);
     }
 
     /** One pipelined batch per shard primary; a refused batch is sent once more after the topology is read again. */
-    private Uni<Void> publishOn(ClusterTopology on, Collection<UUID> recipients, Buffer payload, boolean retry) {
-        Map<String, List<UUID>> byPrimary = new HashMap<>();
-        List<UUID> unowned = new ArrayList<>();
-        for (UUID user : recipients) {
-            String primary = on.owner(ClusterSlot.of(RedisBroker.channel(user)));
+    private Uni<Void> publishOn(ClusterTopology on, List<Wire.Outgoing> messages, boolean retry) {
+        Map<String, List<Wire.Outgoing>> byPrimary = new HashMap<>();
+        List<Wire.Outgoing> unowned = new ArrayList<>();
+        for (Wire.Outgoing message : messages) {
+            String primary = on.owner(ClusterSlot.of(message.channel()));
             if (primary == null) {
-                unowned.add(user);
+                unowned.add(message);
             } else {
-                byPrimary.computeIfAbsent(primary, p -> new ArrayList<>()).add(user);
+                byPrimary.computeIfAbsent(primary, p -> new ArrayList<>()).add(message);
             }
         }
         List<Uni<Void>> sends = new ArrayList<>(byPrimary.size() + 1);
-        byPrimary.forEach((primary, users) -> {
-            Uni<Void> send = spublish(primary, users, payload);
-            sends.add(retry ? send.onFailure().recoverWithUni(e -> refresh().chain(read -> publishOn(read, users, payload, false))) : send);
+        byPrimary.forEach((primary, group) -> {
+            Uni<Void> send = spublish(primary, group);
+            sends.add(retry ? send.onFailure().recoverWithUni(e -> refresh().chain(read -> publishOn(read, group, false))) : send);
         });
         if (!unowned.isEmpty()) {
-            sends.add(retry ? refresh().chain(read -> publishOn(read, unowned, payload, false))
+            sends.add(retry ? refresh().chain(read -> publishOn(read, unowned, false))
                     : Uni.createFrom().failure(new IllegalStateException("No Redis Cluster primary serves the slot")));
         }
         return sends.size() == 1 ? sends.get(0) : Uni.join().all(sends).andCollectFailures().replaceWithVoid();
     }
 
-    private Uni<Void> spublish(String primary, List<UUID> users, Buffer payload) {
-        List<Request> batch = new ArrayList<>(users.size());
-        for (UUID user : users) {
-            batch.add(Request.cmd(Command.SPUBLISH).arg(RedisBroker.channel(user)).arg(payload));
+    private Uni<Void> spublish(String primary, List<Wire.Outgoing> messages) {
+        List<Request> batch = new ArrayList<>(messages.size());
+        for (Wire.Outgoing message : messages) {
+            batch.add(Request.cmd(Command.SPUBLISH).arg(message.channel()).arg(message.payload()));
         }
         return Uni.createFrom().completionStage(() -> pool(primary).batch(batch).toCompletionStage()).replaceWithVoid()
                 .ifNoItem().after(Duration.ofMillis(COMMAND_TIMEOUT_MILLIS)).fail();
     }
 
     @Override
-    public Uni<Void> subscribe(UUID user) {
-        return confirmations.subscribe(subscriptions, user, RedisBroker.channel(user), channel -> context.execute(() -> sendSubscribe(channel)));
-    }
-
-    @Override
-    public void unsubscribe(UUID user) {
-        String channel = RedisBroker.channel(user);
-        subscriptions.remove(user, () -> context.execute(() -> {
-            Shard shard = shardOf(channel);
-            if (shard != null) {
-                shard.unsubscribing.merge(channel, 1, Integer::sum);
-                shard.connection.send(Request.cmd(Command.SUNSUBSCRIBE).arg(channel)).onFailure(e -> lost(shard));
-            }
-        }));
+    protected void sendUnsubscribe(String channel) {
+        Shard shard = shardOf(channel);
+        if (shard != null) {
+            shard.unsubscribing.merge(channel, 1, Integer::sum);
+            shard.connection.send(Request.cmd(Command.SUNSUBSCRIBE).arg(channel)).onFailure(e -> lost(shard));
+        }
     }
 
     @Override
@@ -186,14 +175,15 @@ public class ShardedRedisBroker implements Broker {
         this.delivery = delivery;
     }
 
-    /** True only while every shard primary's subscriber is connected and has confirmed its users. */
+    /** True only while every shard primary's subscriber is connected and has confirmed its channels. */
     @Override
     public boolean ready() {
         return subscribed && !stopped;
     }
 
-    /** On the delivery context. While rebuilding, the channel waits for the resubscription. */
-    private void sendSubscribe(String channel) {
+    /** While rebuilding, the channel waits for the resubscription. */
+    @Override
+    protected void sendSubscribe(String channel) {
         Shard shard = shardOf(channel);
         if (shard == null) {
             confirmed(channel);
@@ -234,7 +224,7 @@ public class ShardedRedisBroker implements Broker {
         shards.values().forEach(shard -> shard.client.close());
         shards = Map.of();
         subscribedTopology = null;
-        // Sockets waiting for a confirmation go on; the resubscription covers their users.
+        // Sockets waiting for a confirmation go on; the resubscription covers their channels.
         confirmations.releaseAll();
         connectAll(gen);
     }
@@ -292,15 +282,14 @@ public class ShardedRedisBroker implements Broker {
         return promise.future();
     }
 
-    /** Subscribes every user still connected on their shard; once all are confirmed the broker is ready (again). */
+    /** Subscribes every channel still wanted on its shard; once all are confirmed the broker is ready (again). */
     private void install(Opened opened, int gen) {
         Map<String, Shard> byPrimary = new HashMap<>();
         opened.shards().forEach(shard -> byPrimary.put(shard.address, shard));
         shards = Map.copyOf(byPrimary);
         subscribedTopology = opened.topology();
         List<CompletableFuture<Void>> confirmations = new ArrayList<>();
-        for (UUID user : subscriptions.users()) {
-            String channel = RedisBroker.channel(user);
+        for (String channel : subscriptions.channels()) {
             Shard shard = shardOf(channel);
             confirmations.add(this.confirmations.expect(channel));
             shard.connection.send(Request.cmd(Command.SSUBSCRIBE).arg(channel)).onFailure(e -> lost(shard));
@@ -313,7 +302,7 @@ public class ShardedRedisBroker implements Broker {
             everSubscribed = true;
             subscribed = true;
             backoffMillis = 250;
-            LOG.debugf("Sharded broker subscribed on %d primaries; %d users", byPrimary.size(), subscriptions.users().size());
+            LOG.debugf("Sharded broker subscribed on %d primaries; %d channels", byPrimary.size(), subscriptions.channels().size());
             if (!first) {
                 delivery.resubscribed();
             }
@@ -361,36 +350,18 @@ public class ShardedRedisBroker implements Broker {
         String kind = reply.get(0).toString();
         String channel = reply.get(1).toString();
         switch (kind) {
-            case "smessage" -> {
-                UUID user = userOf(channel);
-                Publication publication = user == null ? null : Publication.decode(reply.get(2).toString());
-                if (publication != null) {
-                    delivery.deliver(user, publication);
-                }
-            }
+            case "smessage" -> Wire.received(channel, reply.get(2).toString(), delivery);
             case "ssubscribe" -> confirmed(channel);
             case "sunsubscribe" -> {
                 boolean asked = shard.unsubscribing.containsKey(channel);
                 shard.unsubscribing.computeIfPresent(channel, (c, n) -> n == 1 ? null : n - 1);
-                UUID user = userOf(channel);
-                if (!asked && user != null && subscriptions.contains(user) && shards.get(shard.address) == shard) {
+                if (!asked && subscriptions.contains(channel) && shards.get(shard.address) == shard) {
                     // Redis dropped it: the slot moved to another shard (resharding or failover).
                     rebuild("slot of " + channel + " moved away from " + shard.address);
                 }
             }
             default -> {
             }
-        }
-    }
-
-    private static UUID userOf(String channel) {
-        if (!channel.startsWith(RedisBroker.USER_CHANNEL_PREFIX)) {
-            return null;
-        }
-        try {
-            return UUID.fromString(channel.substring(RedisBroker.USER_CHANNEL_PREFIX.length()));
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 

@@ -1,21 +1,20 @@
 package dev.chatsuite.messaging.fanout;
 
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sockets per subscribed user: the first one subscribes, the last one unsubscribes. The
- * callbacks run inside the map's per-key update, so a last close and a new first open of the
- * same user cannot send their commands in the wrong order.
+ * Sockets per subscribed channel (a user's or a conversation's): the first one subscribes, the
+ * last one unsubscribes. The callbacks run inside the map's per-key update, so a last close and
+ * a new first open of the same channel cannot send their commands in the wrong order.
  */
 final class Subscriptions {
 
-    private final ConcurrentHashMap<UUID, Integer> counts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> counts = new ConcurrentHashMap<>();
 
-    /** Adds one socket; runs {@code onFirst} when it is the user's first. */
-    void add(UUID user, Runnable onFirst) {
-        counts.compute(user, (k, n) -> {
+    /** Adds one socket; runs {@code onFirst} when it is the channel's first. */
+    void add(String channel, Runnable onFirst) {
+        counts.compute(channel, (k, n) -> {
             if (n == null) {
                 onFirst.run();
                 return 1;
@@ -24,9 +23,9 @@ final class Subscriptions {
         });
     }
 
-    /** Removes one socket; runs {@code onLast} when it was the user's last. */
-    void remove(UUID user, Runnable onLast) {
-        counts.computeIfPresent(user, (k, n) -> {
+    /** Removes one socket; runs {@code onLast} when it was the channel's last. */
+    void remove(String channel, Runnable onLast) {
+        counts.computeIfPresent(channel, (k, n) -> {
             if (n == 1) {
                 onLast.run();
                 return null;
@@ -35,11 +34,11 @@ final class Subscriptions {
         });
     }
 
-    boolean contains(UUID user) {
-        return counts.containsKey(user);
+    boolean contains(String channel) {
+        return counts.containsKey(channel);
     }
 
-    Set<UUID> users() {
+    Set<String> channels() {
         return counts.keySet();
     }
 }

@@ -1,6 +1,8 @@
 package dev.chatsuite.messaging.realtime;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,6 +38,8 @@ final class ChatSession {
     private static final int JOINED = 1;
     private static final int RELEASED = 2;
     private int badFrames;
+    /** Conversations this socket follows on the broker; null once it stopped following. */
+    private Set<UUID> followed = new HashSet<>();
     private volatile long expiryTimer = -1;
     /** OPEN, then JOINED once it joined presence, RELEASED once ended. */
     private final AtomicInteger life = new AtomicInteger(OPEN);
@@ -90,6 +94,18 @@ final class ChatSession {
 
     DeliveryOrder order() {
         return order;
+    }
+
+    /** True when {@code conversation} is new to this socket (it is to follow it), false when known or the socket has ended. */
+    synchronized boolean startFollowing(UUID conversation) {
+        return followed != null && followed.add(conversation);
+    }
+
+    /** Ends following: the conversations to give back, once. */
+    synchronized Set<UUID> stopFollowing() {
+        Set<UUID> all = followed == null ? Set.of() : followed;
+        followed = null;
+        return all;
     }
 
     /** The socket is subscribed and its baseline read: {@code ready} goes first, then what was held meanwhile. */

@@ -1,6 +1,7 @@
 package dev.chatsuite.messaging.realtime;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.websockets.next.CloseReason;
@@ -16,14 +17,13 @@ import org.jboss.logging.Logger;
 import dev.chatsuite.messaging.caller.Callers;
 import dev.chatsuite.messaging.fanout.Broker;
 import dev.chatsuite.messaging.fanout.FanoutContext;
-import dev.chatsuite.messaging.fanout.MessageLog;
 
 /**
  * {@code /ws}: one socket per browser tab, carrying the events of all the user's conversations.
  * Refused connections are upgraded, then closed with their code (4001, 4003), since browsers
  * cannot read an HTTP status on a failed upgrade. Opening: authenticate, register, subscribe,
- * read the baseline, say {@code ready}, join presence; a close at any point of that gives back
- * exactly what was taken.
+ * follow the user's conversations and read the baseline, say {@code ready}, join presence; a
+ * close at any point of that gives back exactly what was taken.
  */
 @WebSocket(path = "/ws")
 public class ChatSocket {
@@ -35,19 +35,17 @@ public class ChatSocket {
     private final Presence presence;
     private final Frames frames;
     private final Broker broker;
-    private final MessageLog log;
     private final GapFills fills;
     private final FanoutContext fanout;
     private final RealtimeConfig config;
 
-    public ChatSocket(SocketAuth auth, Sessions sessions, Presence presence, Frames frames, Broker broker, MessageLog log, GapFills fills,
+    public ChatSocket(SocketAuth auth, Sessions sessions, Presence presence, Frames frames, Broker broker, GapFills fills,
             FanoutContext fanout, RealtimeConfig config) {
         this.auth = auth;
         this.sessions = sessions;
         this.presence = presence;
         this.frames = frames;
         this.broker = broker;
-        this.log = log;
         this.fills = fills;
         this.fanout = fanout;
         this.config = config;
@@ -73,7 +71,7 @@ public class ChatSocket {
             }
             session.expireAt(outcome.token().getExpirationTime());
             return subscribed
-                    .chain(() -> log.positions(user))
+                    .chain(() -> sessions.followedPositions(user, List.of(session)))
                     .invoke(session::start)
                     .invoke(() -> {
                         if (session.joinPresence()) {
@@ -111,11 +109,12 @@ public class ChatSocket {
         return session == null ? Uni.createFrom().voidItem() : release(session);
     }
 
-    /** Gives back what an open took, once: registration, subscription, order, presence. */
+    /** Gives back what an open took, once: registration, subscription, follows, order, presence. */
     private Uni<Void> release(ChatSession session) {
         if (sessions.remove(session)) {
             UUID user = session.caller().userId();
             broker.unsubscribe(user);
+            sessions.unfollow(session);
             if (session.release()) {
                 presence.leave(user);
             }

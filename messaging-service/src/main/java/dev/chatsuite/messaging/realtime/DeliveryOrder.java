@@ -67,6 +67,8 @@ final class DeliveryOrder {
     private final Timing timing;
     private final Map<UUID, Lane> lanes = new HashMap<>();
     private List<Publication> early = new ArrayList<>();
+    /** Resyncs asked for before the start, applied right after it. */
+    private Map<UUID, Long> earlyResync = new HashMap<>();
     /** Held frames, early ones included; read by the outbox from other threads. */
     private volatile int held;
     private boolean closed;
@@ -96,14 +98,22 @@ final class DeliveryOrder {
         early = null;
         held -= received.size();
         received.forEach(this::accept);
+        Map<UUID, Long> asked = earlyResync;
+        earlyResync = null;
+        resync(asked);
     }
 
     /**
-     * The broker resubscribed after a loss: what was published meanwhile may never come. Each
-     * conversation that storage says is further than delivered is filled up to there.
+     * What was published may never have come (the broker resubscribed after a loss, or the user
+     * joined a conversation before this instance followed it). Each conversation that storage
+     * says is further than delivered is filled up to there; asked before the start, after it.
      */
     void resync(Map<UUID, Long> positions) {
-        if (closed || early != null) {
+        if (closed) {
+            return;
+        }
+        if (early != null) {
+            positions.forEach((conversation, last) -> earlyResync.merge(conversation, last, Math::max));
             return;
         }
         positions.forEach((conversation, last) -> {
@@ -129,6 +139,9 @@ final class DeliveryOrder {
             case USER, CONVERSATION -> send(publication);
             case CREATED -> created(lane(publication.conversationId()), publication);
             case CHANGED -> changed(lane(publication.conversationId()), publication);
+            case JOINED -> {
+                // For the instance (it follows the conversation), never for the client.
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.chatsuite.messaging.realtime;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +27,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * The one registry of this instance's open sockets, by connection and by user, and the
  * broker's {@link Delivery}: a publication for a user goes to the order of each of their
- * sockets here. A socket counts from its registration to its one release.
+ * sockets here. It keeps the broker following every conversation of those sockets, from the
+ * opening's baseline, on joining one, and after a resubscription. A socket counts from its
+ * registration to its one release.
  */
 @ApplicationScoped
 public class Sessions implements Delivery {
@@ -97,23 +101,83 @@ public class Sessions implements Delivery {
     @Override
     public void deliver(UUID recipient, Publication publication) {
         Set<ChatSession> sessions = byUser.get(recipient);
-        if (sessions != null) {
-            for (ChatSession session : sessions) {
-                session.order().accept(publication);
+        if (sessions == null) {
+            return;
+        }
+        if (publication.kind() == Publication.Kind.JOINED) {
+            joined(recipient, publication.conversationId());
+            return;
+        }
+        for (ChatSession session : sessions) {
+            session.order().accept(publication);
+        }
+    }
+
+    /**
+     * A baseline for {@code sessions} (of {@code user}): their conversations' positions, read
+     * once this instance follows every one of them, so that nothing published after the read can
+     * be missed. When a follow is newer than the first read, the positions are read again.
+     */
+    Uni<Map<UUID, Long>> followedPositions(UUID user, Collection<ChatSession> sessions) {
+        long asked = System.nanoTime();
+        return log.positions(user).chain(positions -> follow(sessions, positions.keySet())
+                .chain(since -> since < asked ? Uni.createFrom().item(positions) : log.positions(user)));
+    }
+
+    /** Has each session follow the conversations new to it; completes with the latest instant since when one has been received. */
+    private Uni<Long> follow(Collection<ChatSession> sessions, Collection<UUID> conversations) {
+        List<Uni<Long>> follows = new ArrayList<>();
+        for (ChatSession session : sessions) {
+            // The broker counts inside the session's lock, so a concurrent release gives back exactly these.
+            synchronized (session) {
+                for (UUID conversation : conversations) {
+                    if (session.startFollowing(conversation)) {
+                        follows.add(broker.follow(conversation));
+                    }
+                }
             }
         }
+        if (follows.isEmpty()) {
+            return Uni.createFrom().item(Long.MIN_VALUE);
+        }
+        return Uni.join().all(follows).andFailFast().map(all -> all.stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE));
+    }
+
+    /** A released socket stops following its conversations. */
+    void unfollow(ChatSession session) {
+        Set<UUID> conversations;
+        synchronized (session) {
+            conversations = session.stopFollowing();
+        }
+        conversations.forEach(broker::unfollow);
+    }
+
+    /** The user joined a conversation: their sockets here follow it and fill what was published before. */
+    private void joined(UUID user, UUID conversation) {
+        Set<ChatSession> sessions = byUser.get(user);
+        if (sessions == null) {
+            return;
+        }
+        List<ChatSession> mine = List.copyOf(sessions);
+        followedPositions(user, mine).subscribe().with(positions -> {
+            Long last = positions.get(conversation);
+            if (last != null) {
+                mine.forEach(s -> s.resync(Map.of(conversation, last)));
+            }
+        }, e -> LOG.warnf("A joined conversation is not followed yet: %s", e.getClass().getSimpleName()));
     }
 
     /** After a broker outage every socket looks in storage for what it may have missed (one query per user). */
     @Override
     public void resubscribed() {
         for (UUID user : List.copyOf(byUser.keySet())) {
-            log.positions(user).subscribe().with(positions -> {
-                Set<ChatSession> sessions = byUser.get(user);
-                if (sessions != null) {
-                    sessions.forEach(s -> s.resync(positions));
-                }
-            }, e -> LOG.debugf("Positions after resubscription not read: %s", e.getClass().getSimpleName()));
+            Set<ChatSession> sessions = byUser.get(user);
+            if (sessions == null) {
+                continue;
+            }
+            List<ChatSession> mine = List.copyOf(sessions);
+            followedPositions(user, mine).subscribe().with(positions -> mine.forEach(s -> s.resync(positions)),
+                    e -> LOG.debugf("Positions after resubscription not read: %s", e.getClass().getSimpleName()));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -72,6 +73,10 @@ abstract class BrokerContract {
         broker.subscribe(user).await().atMost(Duration.ofSeconds(5));
     }
 
+    protected long follow(UUID conversation) {
+        return broker.follow(conversation).await().atMost(Duration.ofSeconds(5));
+    }
+
     protected Received next() throws InterruptedException {
         return received.poll(5, TimeUnit.SECONDS);
     }
@@ -81,10 +86,10 @@ abstract class BrokerContract {
     }
 
     @Test
-    void shouldDeliverAPublicationToASubscribedRecipientWithItsFieldsIntact() throws Exception {
+    void shouldDeliverAPublicationToARecipientOfAFollowedConversationWithItsFieldsIntact() throws Exception {
         UUID bob = UUID.randomUUID();
         UUID conversation = UUID.randomUUID();
-        subscribe(bob);
+        follow(conversation);
         Publication sent = Publication.created(conversation, 12, "{\"type\":\"message.created\",\"body\":\"h\u00e9 | there\"}");
         broker.publish(List.of(bob), sent).await().atMost(Duration.ofSeconds(5));
 
@@ -131,11 +136,11 @@ abstract class BrokerContract {
     void shouldDeliverEveryPublicationOfABurst() throws Exception {
         UUID bob = UUID.randomUUID();
         UUID carol = UUID.randomUUID();
-        subscribe(bob);
-        subscribe(carol);
+        UUID conversation = UUID.randomUUID();
+        follow(conversation);
         List<io.smallrye.mutiny.Uni<Void>> burst = new CopyOnWriteArrayList<>();
         for (int i = 1; i <= 500; i++) {
-            burst.add(broker.publish(List.of(bob, carol), Publication.created(UUID.randomUUID(), i, "{}")));
+            burst.add(broker.publish(List.of(bob, carol), Publication.created(conversation, i, "{}")));
         }
         io.smallrye.mutiny.Uni.join().all(burst).andFailFast().await().atMost(Duration.ofSeconds(20));
         int count = 0;
@@ -145,6 +150,66 @@ abstract class BrokerContract {
             }
         }
         assertThat(count).isEqualTo(1000);
+    }
+
+    @Test
+    void shouldHandAConversationsPublicationToEachOfItsRecipientsAndNoUserChannel() throws Exception {
+        UUID bob = UUID.randomUUID();
+        UUID carol = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        subscribe(bob);
+        follow(conversation);
+        broker.publish(List.of(bob, carol), Publication.ofConversation(other, "not followed")).await().atMost(Duration.ofSeconds(5));
+        assertThat(nothingWithin(300)).as("a conversation nobody here follows, though bob is subscribed").isTrue();
+
+        broker.publish(List.of(bob, carol), Publication.changed(conversation, 3, "followed")).await().atMost(Duration.ofSeconds(5));
+        Set<UUID> recipients = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 2; i++) {
+            Received got = next();
+            assertThat(got).isNotNull();
+            assertThat(got.publication()).isEqualTo(Publication.changed(conversation, 3, "followed"));
+            recipients.add(got.recipient());
+        }
+        assertThat(recipients).as("every recipient it was committed for, whoever is connected").containsExactlyInAnyOrder(bob, carol);
+        assertThat(nothingWithin(200)).isTrue();
+    }
+
+    @Test
+    void shouldKeepFollowingUntilTheLastSocketUnfollowsAndSayWhenItStartedReceiving() throws Exception {
+        UUID bob = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        long before = System.nanoTime();
+        long since = follow(conversation);
+        assertThat(since).as("received from its confirmation on").isBetween(before, System.nanoTime());
+        assertThat(follow(conversation)).as("a second socket: already received since then").isEqualTo(since);
+        broker.unfollow(conversation);
+        broker.publish(List.of(bob), Publication.ofConversation(conversation, "one left")).await().atMost(Duration.ofSeconds(5));
+        assertThat(next().publication().frame()).isEqualTo("one left");
+
+        broker.unfollow(conversation);
+        Thread.sleep(200);
+        broker.publish(List.of(bob), Publication.ofConversation(conversation, "none left")).await().atMost(Duration.ofSeconds(5));
+        assertThat(nothingWithin(300)).isTrue();
+    }
+
+    @Test
+    void shouldReachEveryMemberOfALargeGroupOnce() throws Exception {
+        UUID conversation = UUID.randomUUID();
+        follow(conversation);
+        List<UUID> members = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            members.add(UUID.randomUUID());
+        }
+        broker.publish(members, Publication.created(conversation, 1, "{}")).await().atMost(Duration.ofSeconds(5));
+        List<UUID> reached = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            Received got = next();
+            assertThat(got).as("delivery %d of %d", i + 1, members.size()).isNotNull();
+            reached.add(got.recipient());
+        }
+        assertThat(reached).containsExactlyInAnyOrderElementsOf(members);
+        assertThat(nothingWithin(200)).isTrue();
     }
 
     @Test

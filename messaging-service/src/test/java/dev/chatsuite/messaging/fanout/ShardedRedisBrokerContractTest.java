@@ -40,11 +40,11 @@ class ShardedRedisBrokerContractTest extends BrokerContract {
         while (primaries.size() < 3 || users.size() < 6) {
             UUID user = UUID.randomUUID();
             users.add(user);
-            primaries.add(cluster.primaryOf(RedisBroker.channel(user)));
+            primaries.add(cluster.primaryOf(Channels.user(user)));
             subscribe(user);
         }
         for (UUID user : users) {
-            String channel = RedisBroker.channel(user);
+            String channel = Channels.user(user);
             assertThat(cluster.cli(cluster.primaryOf(channel), "PUBSUB", "SHARDNUMSUB", channel).lines().toList())
                     .as("SSUBSCRIBEd on the owner of %s", channel).containsExactly(channel, "1");
         }
@@ -64,7 +64,7 @@ class ShardedRedisBrokerContractTest extends BrokerContract {
     void shouldResubscribeWhenRedisDropsAChannelAndSaySo() throws Exception {
         UUID bob = UUID.randomUUID();
         subscribe(bob);
-        String channel = RedisBroker.channel(bob);
+        String channel = Channels.user(bob);
         // Every shard-channel client on the owner is dropped, as when its slot moves away.
         cluster.cli(cluster.primaryOf(channel), "CLIENT", "KILL", "TYPE", "pubsub");
         await().atMost(Duration.ofSeconds(15)).until(() -> resubscriptions.get() == 1 && broker.ready());

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import dev.chatsuite.messaging.Chat;
 import dev.chatsuite.messaging.Chat.User;
 import dev.chatsuite.messaging.fanout.Broker;
+import dev.chatsuite.messaging.fanout.Channels;
+import dev.chatsuite.messaging.fanout.Envelope;
 import dev.chatsuite.messaging.fanout.Publication;
-import dev.chatsuite.messaging.fanout.RedisBroker;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.pubsub.PubSubCommands;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,18 +36,21 @@ class EventPublishingTest {
     Broker broker;
 
     @Test
-    void shouldPublishACreatedMessageOnEveryParticipantsChannelAfterCommit() throws Exception {
+    void shouldPublishACreatedMessageOnceOnTheConversationsChannelForEveryParticipantAfterCommit() throws Exception {
         User alice = User.create();
         User bob = User.create();
         String conversation = Chat.directId(alice, bob);
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         PubSubCommands.RedisSubscriber subscriber = redis.pubsub(String.class)
-                .subscribe(List.of(RedisBroker.channel(bob.id())), received::add);
+                .subscribe(List.of(Channels.conversation(UUID.fromString(conversation))), received::add);
         try {
             Thread.sleep(200);
             String id = Chat.posted(alice, conversation, "ping").getString("id");
 
-            Publication publication = Publication.decode(received.poll(5, TimeUnit.SECONDS));
+            Envelope envelope = Envelope.decode(received.poll(5, TimeUnit.SECONDS));
+            assertThat(envelope.recipients()).containsExactlyInAnyOrder(alice.id(), bob.id());
+            assertThat(received.poll(300, TimeUnit.MILLISECONDS)).as("one PUBLISH for the conversation").isNull();
+            Publication publication = envelope.publication();
             assertThat(publication.kind()).isEqualTo(Publication.Kind.CREATED);
             assertThat(publication.conversationId()).hasToString(conversation);
             assertThat(publication.seq()).isEqualTo(1);
@@ -67,17 +71,19 @@ class EventPublishingTest {
         String id = Chat.posted(alice, conversation, "soon gone").getString("id");
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         PubSubCommands.RedisSubscriber subscriber = redis.pubsub(String.class)
-                .subscribe(List.of(RedisBroker.channel(alice.id())), received::add);
+                .subscribe(List.of(Channels.conversation(UUID.fromString(conversation))), received::add);
         try {
             Thread.sleep(200);
             bob.request().body(java.util.Map.of("seq", 1)).post("/api/conversations/" + conversation + "/read").then().statusCode(204);
             alice.request().delete("/api/messages/" + id).then().statusCode(204);
 
-            JsonObject read = new JsonObject(Publication.decode(received.poll(5, TimeUnit.SECONDS)).frame());
+            Envelope readEnvelope = Envelope.decode(received.poll(5, TimeUnit.SECONDS));
+            assertThat(readEnvelope.recipients()).as("every participant, the reader's other tabs too").containsExactlyInAnyOrder(alice.id(), bob.id());
+            JsonObject read = new JsonObject(readEnvelope.publication().frame());
             assertThat(read.getString("type")).isEqualTo("read");
             assertThat(read.getString("userId")).isEqualTo(bob.id().toString());
             assertThat(read.getLong("seq")).isEqualTo(1);
-            Publication deletion = Publication.decode(received.poll(5, TimeUnit.SECONDS));
+            Publication deletion = Envelope.decode(received.poll(5, TimeUnit.SECONDS)).publication();
             assertThat(deletion.kind()).isEqualTo(Publication.Kind.CHANGED);
             assertThat(deletion.seq()).isEqualTo(1);
             JsonObject deleted = new JsonObject(deletion.frame());
@@ -96,7 +102,7 @@ class EventPublishingTest {
         }
         AtomicInteger received = new AtomicInteger();
         PubSubCommands.RedisSubscriber subscriber = redis.pubsub(String.class)
-                .subscribe(recipients.stream().map(RedisBroker::channel).toList(), payload -> received.incrementAndGet());
+                .subscribe(recipients.stream().map(Channels::user).toList(), payload -> received.incrementAndGet());
         try {
             Thread.sleep(200);
             // 200 events to 10 users at once: 2,000 PUBLISH commands in flight, far more than

@@ -350,6 +350,32 @@ class DeliveryOrderTest {
     }
 
     @Test
+    void shouldApplyAResyncAskedBeforeTheStartRightAfterIt() {
+        // A conversation joined while the socket was opening: its position arrives before the baseline.
+        order.resync(Map.of(OTHER, 3L));
+        assertThat(joins).as("nothing read before the start").isEmpty();
+        start(0);
+        assertThat(joins).as("the joined conversation's start is looked up").hasSize(1);
+        joins.get(0).complete(1L);
+        fireTimers();
+        assertThat(fetches).hasSize(1);
+        assertThat(fetches.get(0).conversation()).isEqualTo(OTHER);
+        assertThat(fetches.get(0).after()).isEqualTo(1);
+        assertThat(fetches.get(0).before()).isEqualTo(4);
+        fetches.get(0).answer(created(OTHER, 2), created(OTHER, 3));
+        order.accept(created(OTHER, 4));
+        assertThat(sent).containsExactly("o2", "o3", "o4");
+    }
+
+    @Test
+    void shouldPassNothingOfAJoinedNoticeToTheClient() {
+        start(0);
+        order.accept(Publication.joined(OTHER));
+        assertThat(sent).isEmpty();
+        assertThat(joins).isEmpty();
+    }
+
+    @Test
     void shouldStopItsTimersAndSendNothingOnceDisposed() {
         start(0);
         order.accept(created(2));

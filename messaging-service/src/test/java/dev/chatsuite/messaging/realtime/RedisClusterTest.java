@@ -29,10 +29,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import dev.chatsuite.messaging.Chat;
 import dev.chatsuite.messaging.Chat.User;
 import dev.chatsuite.messaging.fanout.Broker;
+import dev.chatsuite.messaging.fanout.Channels;
 import dev.chatsuite.messaging.fanout.Delivery;
 import dev.chatsuite.messaging.fanout.FanoutContext;
 import dev.chatsuite.messaging.fanout.Publication;
-import dev.chatsuite.messaging.fanout.RedisBroker;
 import dev.chatsuite.messaging.fanout.ShardedRedisBroker;
 import dev.chatsuite.testsupport.LocalRedisCluster;
 import io.quarkus.arc.ClientProxy;
@@ -119,14 +119,14 @@ class RedisClusterTest {
         User dave = User.create();
         String conversation = Chat.group(carol, "cluster", bob, dave);
         subscribeOnB(dave);
+        followOnB(conversation);
         try (TestSocket b = TestSocket.connect(root, "/ws", bob.token())) {
             b.next("ready");
             long seq = Chat.posted(carol, conversation, "over the shards").getLong("seq");
 
             JsonObject created = b.next("message.created").getJsonObject("message");
             assertThat(created.getString("body")).isEqualTo("over the shards");
-            Map.Entry<UUID, Publication> onB = nextOnB(p -> p.kind() == Publication.Kind.CREATED);
-            assertThat(onB.getKey()).as("A's post reaches B's subscriber").isEqualTo(dave.id());
+            Map.Entry<UUID, Publication> onB = nextOnB(dave.id(), p -> p.kind() == Publication.Kind.CREATED);
             assertThat(onB.getValue().conversationId()).hasToString(conversation);
             assertThat(onB.getValue().seq()).isEqualTo(seq);
             assertThat(onB.getValue().frame()).contains("over the shards");
@@ -173,8 +173,10 @@ class RedisClusterTest {
         User dave = User.create();
         String conversation = Chat.group(carol, "failover", bob, dave);
         subscribeOnB(dave);
-        String bobChannel = RedisBroker.channel(bob.id());
-        int victim = Holder.CLUSTER.primaryOf(bobChannel);
+        followOnB(conversation);
+        // The shard of the conversation's channel, which carries every message.created of it.
+        String channel = Channels.conversation(UUID.fromString(conversation));
+        int victim = Holder.CLUSTER.primaryOf(channel);
         List<Long> acknowledged = new ArrayList<>();
         try (TestSocket b = TestSocket.connect(root, "/ws", bob.token())) {
             b.next("ready");
@@ -190,10 +192,10 @@ class RedisClusterTest {
             assertThat(newPrimary).isNotEqualTo(victim);
             assertThat(n).as("posts while the primary was down").isPositive();
 
-            // Both instances resubscribe by themselves: bob on A, dave on B, on the shards that own them now.
+            // Both instances resubscribe by themselves to the conversation, on the shard that owns it now.
             await().atMost(Duration.ofSeconds(30)).until(() -> broker.ready() && instanceB.ready() && resubscriptionsOfB.get() >= 1);
-            await().atMost(Duration.ofSeconds(10)).until(() -> Holder.CLUSTER.cli(Holder.CLUSTER.primaryOf(bobChannel), "PUBSUB", "SHARDNUMSUB", bobChannel)
-                    .lines().toList().equals(List.of(bobChannel, "1")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> Holder.CLUSTER.cli(Holder.CLUSTER.primaryOf(channel), "PUBSUB", "SHARDNUMSUB", channel)
+                    .lines().toList().equals(List.of(channel, "2")));
             for (int i = 0; i < 3; i++) {
                 post(carol, conversation, "after " + i, acknowledged);
             }
@@ -209,9 +211,9 @@ class RedisClusterTest {
 
             Map.Entry<UUID, Publication> onB;
             do {
-                onB = nextOnB(p -> p.kind() == Publication.Kind.CREATED);
+                onB = nextOnB(dave.id(), p -> p.kind() == Publication.Kind.CREATED);
             } while (onB.getValue().seq() < acknowledged.get(acknowledged.size() - 1));
-            assertThat(onB.getKey()).as("B receives live again after the failover").isEqualTo(dave.id());
+            assertThat(onB.getValue().seq()).as("B receives live again after the failover").isEqualTo(acknowledged.get(acknowledged.size() - 1));
         }
     }
 
@@ -227,11 +229,20 @@ class RedisClusterTest {
         instanceB.subscribe(user.id()).await().atMost(Duration.ofSeconds(10));
     }
 
+    private void followOnB(String conversation) {
+        instanceB.follow(UUID.fromString(conversation)).await().atMost(Duration.ofSeconds(10));
+    }
+
     private Map.Entry<UUID, Publication> nextOnB(java.util.function.Predicate<Publication> wanted) throws InterruptedException {
+        return nextOnB(null, wanted);
+    }
+
+    /** The next publication B hands on (to {@code recipient}, unless null) that is {@code wanted}. */
+    private Map.Entry<UUID, Publication> nextOnB(UUID recipient, java.util.function.Predicate<Publication> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             Map.Entry<UUID, Publication> next = receivedByB.poll(200, TimeUnit.MILLISECONDS);
-            if (next != null && wanted.test(next.getValue())) {
+            if (next != null && (recipient == null || recipient.equals(next.getKey())) && wanted.test(next.getValue())) {
                 return next;
             }
         }

@@ -114,6 +114,42 @@ class SocketTest {
     }
 
     @Test
+    void shouldDeliverTheConversationsOfAGroupJoinedWhileConnectedAndNothingAfterLeavingIt() throws Exception {
+        User carol = User.create();
+        User bob = User.create();
+        User erin = User.create();
+        String conversation = Chat.group(carol, "joined later", erin);
+        Chat.posted(carol, conversation, "before bob");
+        try (TestSocket b = TestSocket.connect(root, "/ws", bob.token())) {
+            b.next("ready");
+            // Bob's is the only socket here, and it knew no conversation of this group: nothing follows it yet.
+            carol.request().body(java.util.Map.of("userId", bob.id().toString())).post("/api/conversations/" + conversation + "/members")
+                    .then().statusCode(201);
+            long first = Chat.posted(carol, conversation, "right after the join").getLong("seq");
+            long second = Chat.posted(carol, conversation, "a little later").getLong("seq");
+
+            List<String> bodies = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                JsonObject created = b.next(f -> "message.created".equals(f.getString("type")), 10_000);
+                assertThat(created).as("message.created %d after joining", i + 1).isNotNull();
+                bodies.add(created.getJsonObject("message").getString("body"));
+            }
+            assertThat(bodies).as("from the join on, in seq order, nothing before it").containsExactly("right after the join", "a little later");
+            assertThat(second).isEqualTo(first + 1);
+            assertThat(b.silentFor("message.created", 500)).as("nothing twice").isTrue();
+
+            TestSocket e = TestSocket.connect(root, "/ws", erin.token());
+            e.next("ready");
+            bob.request().delete("/api/conversations/" + conversation + "/members/" + bob.id()).then().statusCode(204);
+            Chat.posted(carol, conversation, "after bob left");
+            assertThat(e.next(f -> "message.created".equals(f.getString("type")) && "after bob left".equals(f.getJsonObject("message").getString("body")), 5000))
+                    .as("erin, still a member, gets it").isNotNull();
+            assertThat(b.silentFor("message.created", 700)).as("bob, who left, does not").isTrue();
+            e.close();
+        }
+    }
+
+    @Test
     void shouldDeliverFiftyRapidSendsInSeqOrder() throws Exception {
         User alice = User.create();
         User bob = User.create();
