@@ -176,15 +176,15 @@ class RedisClusterJourneyTest {
         assertThat(bobTab.createdBodies()).as("Bob's socket (%s)", bobInstance).isEqualTo(expected);
         assertThat(aliceTab.createdBodies()).as("Alice's socket (%s)", aliceInstance).isEqualTo(expected);
 
-        // (3) The primary owning Alice's channel dies while both keep posting through the gateway.
-        int victim = redis.primaryOf("chat:user:" + alice.id());
+        // (3) The primary owning the conversation's channel (it carries every message) dies while both keep posting.
+        int victim = redis.primaryOf("chat:conv:" + conversation);
         AtomicBoolean sending = new AtomicBoolean(true);
         List<Long> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> send(alice, bob, conversation, sending, acknowledged));
         try {
             awaitTrue("messages acknowledged before the kill", () -> acknowledged.size() >= 5);
             int promoted = redis.killPrimary(victim);
-            assertThat(promoted).as("a replica took over Alice's slot").isNotEqualTo(victim);
+            assertThat(promoted).as("a replica took over the conversation's slot").isNotEqualTo(victim);
             int afterFailover = acknowledged.size();
             awaitTrue("messages acknowledged after the failover", () -> acknowledged.size() >= afterFailover + 10);
         } finally {
