@@ -113,7 +113,7 @@ broadcast_cpu=$(measure "$cluster_pids" redis-benchmark -p "$owner" -n "$PUBLISH
   echo "| gateway CPU s per 1,000 deliveries | $(per $((b[0] - a[0])) "$delivered") |"
   echo "| messaging CPU s per 1,000 deliveries (both instances) | $(per $((b[1] - a[1])) "$delivered") |"
   echo "| PostgreSQL CPU s per 1,000 posts | $(per $((b[2] - a[2])) "$acked") |"
-  echo "| Redis CPU ms per 1,000 deliveries (suite, per-user channels) | $(per $(((b[3] - a[3]) * 1000)) "$delivered") |"
+  echo "| Redis CPU ms per 1,000 deliveries (suite) | $(per $(((b[3] - a[3]) * 1000)) "$delivered") |"
   echo "| Redis CPU ms per 1,000 publishes of $PAYLOAD B, single node, PUBLISH | $single_cpu |"
   echo "| Redis CPU ms per 1,000 publishes, 3-primary cluster, SPUBLISH (all nodes) | $sharded_cpu |"
   echo "| Redis CPU ms per 1,000 publishes, 3-primary cluster, classic PUBLISH (all nodes) | $broadcast_cpu |"
