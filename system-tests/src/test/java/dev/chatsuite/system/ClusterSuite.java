@@ -85,7 +85,8 @@ final class ClusterSuite implements AutoCloseable {
     /**
      * The messaging instance subscribed to {@code chat:user:<userId>}: the one client of the
      * channel's primary with a sharded subscription (CLIENT LIST {@code ssub}), traced to its
-     * process through the kernel's socket table. Empty while no instance, or more than one, is.
+     * process through the kernel's socket table. Empty while no instance, or more than one, is
+     * (so a test keeps its conversations' channels off that primary).
      */
     Optional<String> instanceSubscribedTo(String userId) throws IOException {
         int primary = redis.primaryOf("chat:user:" + userId);

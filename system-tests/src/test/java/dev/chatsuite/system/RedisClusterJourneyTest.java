@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -124,6 +125,27 @@ class RedisClusterJourneyTest {
         assertThat(counters).as("login counters in the cluster").contains("11").allMatch(c -> c.equals("11") || Long.parseLong(c) < 10);
     }
 
+    /**
+     * A group of the two whose channel lives on neither user's primary: an instance is found by
+     * the one client of a user's primary holding a sharded subscription, which a follower of the
+     * conversation would otherwise be too. The groups tried before are left by both.
+     */
+    private static String onThirdPrimary(User alice, User bob) {
+        Set<Integer> taken = Set.of(redis.primaryOf("chat:user:" + alice.id()), redis.primaryOf("chat:user:" + bob.id()));
+        for (int attempt = 0; attempt < 40; attempt++) {
+            String id = alice.json().body(Map.of("type", "group", "title", "cluster " + attempt, "participantIds", List.of(bob.id())))
+                    .post("/api/conversations").then().statusCode(201).extract().path("id");
+            if (!taken.contains(redis.primaryOf("chat:conv:" + id))) {
+                return id;
+            }
+            // Both leave it, so that no socket of theirs follows it.
+            for (User member : List.of(alice, bob)) {
+                member.json().delete("/api/conversations/" + id + "/members/" + member.id()).then().statusCode(204);
+            }
+        }
+        throw new AssertionError("No group of the two landed on the third primary in 40 tries");
+    }
+
     private static Response login(String identifier) {
         return given().baseUri(suite.gateway()).contentType(ContentType.JSON).body(Map.of("identifier", identifier, "password", "wrong"))
                 .post("/api/auth/login");
@@ -134,8 +156,7 @@ class RedisClusterJourneyTest {
     void shouldDeliverAcrossInstancesShowPresenceAndLoseNothingWhenAPrimaryDies() throws Exception {
         User alice = Users.register(suite.auth(), suite.gateway(), "calice");
         User bob = register("cbob", other -> redis.primaryOf("chat:user:" + other.id()) != redis.primaryOf("chat:user:" + alice.id()));
-        String conversation = alice.json().body(Map.of("type", "direct", "participantId", bob.id())).post("/api/conversations")
-                .then().statusCode(201).extract().path("id");
+        String conversation = onThirdPrimary(alice, bob);
         Client bobTab = new Client(bob, conversation);
         Client aliceTab = new Client(alice, conversation);
 

@@ -17,6 +17,8 @@ import io.smallrye.mutiny.Uni;
 final class Confirmations {
 
     private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
+    /** Subscribe commands sent and not yet confirmed, per channel (more than one after a quick unsubscribe and subscribe). */
+    private final Map<String, Integer> outstanding = new ConcurrentHashMap<>();
     private final Map<String, Long> since = new ConcurrentHashMap<>();
 
     /**
@@ -25,10 +27,11 @@ final class Confirmations {
      * confirmed, with the {@link System#nanoTime()} since when it has been received.
      */
     Uni<Long> subscribe(Subscriptions subscriptions, String channel, Consumer<String> send) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
         subscriptions.add(channel, () -> {
             since.remove(channel);
-            pending.put(channel, done);
+            // An earlier subscribe may still be unconfirmed (an unsubscribe came between): its
+            // push must not confirm this one, which Redis handles after that unsubscribe.
+            expect(channel);
             send.accept(channel);
         });
         CompletableFuture<Void> waiting = pending.get(channel);
@@ -37,12 +40,18 @@ final class Confirmations {
         return confirmed.map(v -> since.getOrDefault(channel, System.nanoTime()));
     }
 
-    /** The confirmation a resubscription of {@code channel} waits for. */
+    /** One more subscribe command of {@code channel} (a first socket's, or a resubscription's), and the confirmation it waits for. */
     CompletableFuture<Void> expect(String channel) {
-        return pending.computeIfAbsent(channel, c -> new CompletableFuture<>());
+        CompletableFuture<Void> done = pending.computeIfAbsent(channel, c -> new CompletableFuture<>());
+        outstanding.merge(channel, 1, Integer::sum);
+        return done;
     }
 
+    /** A subscribe push: once every subscribe command sent for the channel is confirmed, its waiters go on. */
     void confirmed(String channel) {
+        if (outstanding.computeIfPresent(channel, (c, n) -> n > 1 ? n - 1 : null) != null) {
+            return;
+        }
         CompletableFuture<Void> done = pending.remove(channel);
         if (done != null) {
             since.put(channel, System.nanoTime());
@@ -57,6 +66,7 @@ final class Confirmations {
 
     /** The connection is gone: waiting sockets go on, since the resubscription covers their channels. */
     void releaseAll() {
+        outstanding.clear();
         List.copyOf(pending.keySet()).forEach(this::confirmed);
     }
 }
