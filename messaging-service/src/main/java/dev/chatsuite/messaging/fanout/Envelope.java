@@ -57,7 +57,7 @@ public record Envelope(List<UUID> recipients, Publication publication) {
                 int at = bar + 1 + i * UUID_CHARS;
                 recipients.add(UUID.fromString(wire.substring(at, at + UUID_CHARS)));
             }
-            Publication publication = Publication.decode(wire.substring(end + 1));
+            Publication publication = Publication.decode(wire, end + 1);
             return publication == null ? null : new Envelope(recipients, publication);
         } catch (IllegalArgumentException e) {
             return null;

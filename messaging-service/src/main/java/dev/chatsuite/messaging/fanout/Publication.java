@@ -80,17 +80,22 @@ public record Publication(Kind kind, UUID conversationId, long seq, String frame
 
     /** Reads {@link #encode()}'s form; null for anything else (a stray message on a channel). */
     public static Publication decode(String wire) {
-        if (wire == null || wire.length() < 5 || wire.charAt(1) != '|') {
+        return wire == null ? null : decode(wire, 0);
+    }
+
+    /** Reads {@link #encode()}'s form starting at {@code from} (inside an envelope), copying only the frame. */
+    static Publication decode(String wire, int from) {
+        if (wire.length() - from < 5 || wire.charAt(from + 1) != '|') {
             return null;
         }
-        Kind kind = Kind.of(wire.charAt(0));
-        int afterConversation = wire.indexOf('|', 2);
+        Kind kind = Kind.of(wire.charAt(from));
+        int afterConversation = wire.indexOf('|', from + 2);
         int afterSeq = afterConversation < 0 ? -1 : wire.indexOf('|', afterConversation + 1);
         if (kind == null || afterSeq < 0) {
             return null;
         }
         try {
-            UUID conversation = afterConversation == 2 ? null : UUID.fromString(wire.substring(2, afterConversation));
+            UUID conversation = afterConversation == from + 2 ? null : UUID.fromString(wire.substring(from + 2, afterConversation));
             long seq = Long.parseLong(wire, afterConversation + 1, afterSeq, 10);
             if (seq < 0) {
                 return null;

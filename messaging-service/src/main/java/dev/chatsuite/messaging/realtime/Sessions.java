@@ -105,7 +105,7 @@ public class Sessions implements Delivery {
             return;
         }
         if (publication.kind() == Publication.Kind.JOINED) {
-            joined(recipient, publication.conversationId());
+            joined(recipient, sessions, publication.conversationId());
             return;
         }
         for (ChatSession session : sessions) {
@@ -153,11 +153,7 @@ public class Sessions implements Delivery {
     }
 
     /** The user joined a conversation: their sockets here follow it and fill what was published before. */
-    private void joined(UUID user, UUID conversation) {
-        Set<ChatSession> sessions = byUser.get(user);
-        if (sessions == null) {
-            return;
-        }
+    private void joined(UUID user, Set<ChatSession> sessions, UUID conversation) {
         List<ChatSession> mine = List.copyOf(sessions);
         followedPositions(user, mine).subscribe().with(positions -> {
             Long last = positions.get(conversation);
