@@ -47,10 +47,6 @@ public class Realtime {
             BATCH = env("BATCH", 100), HOLD = env("HOLD_SECONDS", 4), WARMUP = env("WARMUP_SECONDS", 0), WARMUP_RATE = env("WARMUP_RATE", Math.max(1, RATE / 4)), TIMELINE_MS = env("TIMELINE_MS", 1000);
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(8)).build();
     static final HttpClient[] WS = new HttpClient[4];
-    static final Pattern TYPE = Pattern.compile("\"type\":\"([a-z.]+)\"");
-    static final Pattern CONVERSATION = Pattern.compile("\"conversationId\":\"([^\"]+)\"");
-    static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
-    static final Pattern SENT = Pattern.compile("\"body\":\"t=(\\d+)");
     static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     static final Pattern TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
     static final String PASSWORD = "realtime benchmark password";
@@ -154,25 +150,26 @@ public class Realtime {
         }
 
         private void handle(String event) {
-            Matcher type = TYPE.matcher(event);
-            if (!type.find()) {
+            String type = text(event, "\"type\":\"");
+            if (type == null) {
                 return;
             }
-            switch (type.group(1)) {
+            switch (type) {
                 case "ready" -> ready.complete(null);
                 case "message.created" -> created(event);
                 case "ack" -> {
-                    Matcher c = CONVERSATION.matcher(event), s = SEQ.matcher(event);
-                    if (c.find() && s.find()) {
-                        BitSet acked = ACKED.computeIfAbsent(c.group(1), k -> new BitSet());
+                    String c = text(event, "\"conversationId\":\"");
+                    long s = number(event, "\"seq\":");
+                    if (c != null && s >= 0) {
+                        BitSet acked = ACKED.computeIfAbsent(c, k -> new BitSet());
                         synchronized (acked) {
-                            acked.set(Integer.parseInt(s.group(1)));
+                            acked.set((int) s);
                         }
                         ACK_COUNT.incrementAndGet();
                     }
-                    Matcher t = SENT.matcher(event);
-                    if (t.find()) {
-                        ACKS.add(Long.parseLong(t.group(1)), System.nanoTime());
+                    long t = number(event, "\"body\":\"t=");
+                    if (t >= 0) {
+                        ACKS.add(t, System.nanoTime());
                     }
                 }
                 default -> {
@@ -182,11 +179,11 @@ public class Realtime {
 
         private void created(String event) {
             long now = System.nanoTime();
-            Matcher s = SEQ.matcher(event), t = SENT.matcher(event);
-            if (!s.find()) {
+            long s = number(event, "\"seq\":"), t = number(event, "\"body\":\"t=");
+            if (s < 0) {
                 return;
             }
-            int seq = Integer.parseInt(s.group(1));
+            int seq = (int) s;
             synchronized (this) {
                 if (seen.get(seq)) {
                     duplicates++;
@@ -199,8 +196,8 @@ public class Realtime {
                 }
                 highest = Math.max(highest, seq);
             }
-            if (t.find()) {
-                LATENCIES.add(Long.parseLong(t.group(1)), now);
+            if (t >= 0) {
+                LATENCIES.add(t, now);
             }
         }
 
@@ -505,6 +502,32 @@ public class Realtime {
             throw new IllegalStateException("not found in " + json);
         }
         return m.group(1);
+    }
+
+    /** The string after the first {@code prefix} (which ends with a quote) up to the next quote; null when absent. */
+    static String text(String json, String prefix) {
+        int from = json.indexOf(prefix);
+        if (from < 0) {
+            return null;
+        }
+        from += prefix.length();
+        int to = json.indexOf('"', from);
+        return to < 0 ? null : json.substring(from, to);
+    }
+
+    /** The decimal digits right after the first {@code prefix}; -1 when absent. (No regex: this runs per delivery in the client.) */
+    static long number(String json, String prefix) {
+        int i = json.indexOf(prefix);
+        if (i < 0) {
+            return -1;
+        }
+        i += prefix.length();
+        long v = 0;
+        int start = i;
+        for (char c; i < json.length() && (c = json.charAt(i)) >= '0' && c <= '9'; i++) {
+            v = v * 10 + (c - '0');
+        }
+        return i == start ? -1 : v;
     }
 
     static int env(String name, int fallback) {

@@ -4,7 +4,7 @@
 # Starts MESSAGING_INSTANCES=2 ./suite up --detach (the launcher's defaults: rate limits on) and
 # the reference relay (reference/: socket.io 4 + @socket.io/redis-adapter, two Node processes on
 # 3001/3002, no proxy), then runs Realtime.java twice against each: "fresh" right after start-up
-# and "warm" right after. Each run: SOCKETS sockets opened BATCH at a time, conversations of GROUP,
+# and "warm" (below). Each run: SOCKETS sockets opened BATCH at a time, conversations of GROUP,
 # RATE send frames/s for DURATION seconds; counted at every receiver. Stops what it started.
 # Table into bench/realtime/result.md; raw outputs under bench/realtime/out/.
 # Beside each suite run: PostgreSQL's WAL flushes per second and the time the disk stalled every
@@ -12,7 +12,13 @@
 # SYNC_COMMIT=off is a diagnostic, never a result: the messaging database commits without waiting
 # for the flush (ALTER DATABASE, undone on exit), so the run shows the suite without the disk's
 # flush latency; its table goes to result-synchronous-commit-off.md.
-# usage: bench/realtime/bench.sh   (env: SOCKETS=1000 GROUP=10 RATE=1000 DURATION=30 BATCH=100 RUNS="fresh warm" SYNC_COMMIT=on)
+# "warm" means every JVM of the run has settled, as after minutes of traffic: before it, untimed
+# 20 s suite runs (at most SETTLE_MAX) repeat until the JIT of the gateway and both instances
+# together spends less than SETTLE_COMPILE_S seconds compiling during one of them (jstat -compiler);
+# and each warm run, suite and relay alike, starts with the client's own untimed warm-up
+# (CLIENT_WARMUP s at a quarter of RATE, then a 3 s pause), since the client is a new JVM each run.
+# usage: bench/realtime/bench.sh   (env: SOCKETS=1000 GROUP=10 RATE=1000 DURATION=30 BATCH=100 RUNS="fresh warm" SYNC_COMMIT=on
+#        SETTLE_MAX=5 SETTLE_COMPILE_S=3 CLIENT_WARMUP=15)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -23,6 +29,7 @@ mkdir -p "$OUT"
 export SOCKETS="${SOCKETS:-1000}" GROUP="${GROUP:-10}" RATE="${RATE:-1000}" DURATION="${DURATION:-30}" BATCH="${BATCH:-100}"
 export HOLD_SECONDS="${HOLD_SECONDS:-8}" USERS_FILE="$OUT/users.tsv"
 RUNS="${RUNS:-fresh warm}"
+SETTLE_MAX="${SETTLE_MAX:-5}" SETTLE_COMPILE_S="${SETTLE_COMPILE_S:-3}" CLIENT_WARMUP="${CLIENT_WARMUP:-15}"
 SYNC_COMMIT="${SYNC_COMMIT:-on}"
 RESULT=$HERE/result.md
 [ "$SYNC_COMMIT" = on ] || RESULT=$HERE/result-synchronous-commit-off.md
@@ -78,14 +85,37 @@ await_line() { while ! grep -q "^$1" "$2" && kill -0 "$3" 2>/dev/null; do sleep 
 per_s() { [ -n "$1" ] && [ -n "$2" ] && awk -v d="$(( $2 - $1 ))" -v ns="$load_ns" 'BEGIN {printf "%.0f", d / (ns / 1e9)}' || echo "—"; }
 field() { echo "$1" | awk -v k="$2" '{for (i = 1; i < NF; i++) if ($i == k) print $(i+1)}'; }
 
+# Seconds the JIT compilers of these JVMs have spent so far (jstat -compiler, column Time).
+compile_s() { local p; for p in "$@"; do jstat -compiler "$p" | awk 'NR == 2 {print $4}'; done | awk '{s += $1} END {printf "%.1f", s}'; }
+# Untimed suite runs until the JIT has settled (see the header); their figures go under the table.
+SETTLED="not run"
+settle() {
+  local i c0 c1 line
+  SETTLED=""
+  for i in $(seq 1 "$SETTLE_MAX"); do
+    c0=$(compile_s "$GATEWAY" $INSTANCES)
+    DURATION=20 java $HERE/Realtime.java suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$OUT/settle-$i.txt" 2>&1 || true
+    analyze_db
+    c1=$(compile_s "$GATEWAY" $INSTANCES)
+    line=$(grep '^RESULT' "$OUT/settle-$i.txt" || echo "RESULT failed")
+    SETTLED+="run $i: p99 $(field "$line" p99-ms) ms, $(awk -v a="$c0" -v b="$c1" 'BEGIN {printf "%.1f", b - a}') s compiling; "
+    awk -v a="$c0" -v b="$c1" -v m="$SETTLE_COMPILE_S" 'BEGIN {exit !(b - a < m)}' && break
+  done
+  echo "settle: $SETTLED"
+}
 ROWS=()
 for run in $RUNS; do
   for target in suite reference; do
     out="$OUT/$run-$target.txt"
+    warmup=0
+    if [ $run = warm ]; then
+      warmup=$CLIENT_WARMUP
+      [ $target = suite ] && settle
+    fi
     if [ $target = suite ]; then
-      java $HERE/Realtime.java suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$out" 2>&1 &
+      WARMUP_SECONDS=$warmup java $HERE/Realtime.java suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$out" 2>&1 &
     else
-      java $HERE/Realtime.java socketio http://127.0.0.1:3001,http://127.0.0.1:3002 > "$out" 2>&1 &
+      WARMUP_SECONDS=$warmup java $HERE/Realtime.java socketio http://127.0.0.1:3001,http://127.0.0.1:3002 > "$out" 2>&1 &
     fi
     client=$!
     await_line SETUP-DONE "$out" $client
@@ -123,7 +153,7 @@ for run in $RUNS; do
 done
 
 {
-  echo "\`bench/realtime/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD); CPU $IDLE % idle before the run; PostgreSQL autovacuum $AUTOVACUUM, synchronous_commit $SYNC_COMMIT$([ "$SYNC_COMMIT" = on ] || echo ' (DIAGNOSTIC: acknowledged before the WAL flush)'), vacuumed and analyzed before the run and after each set-up): $SOCKETS sockets opened $BATCH at a time, conversations of $GROUP, $RATE messages/s for $DURATION s; the suite through \`ws://127.0.0.1:8080/ws\` (\`MESSAGING_INSTANCES=2 ./suite up --detach\`, rate limits on), the reference relay (socket.io 4 + Redis adapter, two Node processes, no proxy) on 3001/3002; \"fresh\" right after start-up, \"warm\" right after. Latency from the send time in the body to each receiver; the p99 ratio is suite ÷ reference in the same run; the per-second timeline of each run (delivery and ack percentiles, the client's own send delay) is in out/<run>-<target>.txt."
+  echo "\`bench/realtime/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD); CPU $IDLE % idle before the run; PostgreSQL autovacuum $AUTOVACUUM, synchronous_commit $SYNC_COMMIT$([ "$SYNC_COMMIT" = on ] || echo ' (DIAGNOSTIC: acknowledged before the WAL flush)'), vacuumed and analyzed before the run and after each set-up): $SOCKETS sockets opened $BATCH at a time, conversations of $GROUP, $RATE messages/s for $DURATION s; the suite through \`ws://127.0.0.1:8080/ws\` (\`MESSAGING_INSTANCES=2 ./suite up --detach\`, rate limits on), the reference relay (socket.io 4 + Redis adapter, two Node processes, no proxy) on 3001/3002; \"fresh\" right after start-up; \"warm\" after untimed 20 s suite runs to let the JIT settle (${SETTLED}at most $SETTLE_MAX, stopping early once the gateway and both instances compile less than $SETTLE_COMPILE_S s in one), each warm client after its own ${CLIENT_WARMUP} s warm-up at a quarter of the rate (its sends are in the acknowledged count, not in the latencies). Latency from the send time in the body to each receiver; the p99 ratio is suite ÷ reference in the same run; the per-second timeline of each run (delivery and ack percentiles, the client's own send delay) is in out/<run>-<target>.txt."
   echo
   echo "| run | target | sockets connected | sends acknowledged | delivered (of acknowledged × members) | out of order | duplicates | gaps | p50 ms | p99 ms | max ms | p99 ratio | p99 ms after the first 5 s | full GCs during load | gateway live heap per proxied socket | during load: WAL flushes, disk stall (PSI full) |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
