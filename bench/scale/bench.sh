@@ -5,12 +5,14 @@
 #    Realtime.java opens SOCKETS sockets; the live heap (after a full GC) of the gateway and of
 #    both instances is read before and after they connect (idle sockets), then RATE messages/s
 #    for DURATION s into conversations of GROUP: CPU seconds of each process per 1,000
-#    deliveries counted at the receivers, and PostgreSQL's per 1,000 posts.
+#    deliveries counted at the receivers, and PostgreSQL's per 1,000 posts. Before it, WARMUP_RUNS
+#    untimed runs of WARMUP s; the JIT compiler threads' share of the measured CPU is reported
+#    apart, and context switches per delivery beside it.
 # 2. Redis CPU (ms) per 1,000 publishes of a PAYLOAD-byte publication with one subscriber: a single
 #    node (PUBLISH), a local 3-primary cluster with sharded pub/sub (SPUBLISH on the owning
 #    primary) and the same cluster with classic PUBLISH (broadcast over the cluster bus).
 # Table into bench/scale/result.md; raw outputs under bench/scale/out/.
-# usage: bench/scale/bench.sh   (env: SOCKETS=2000 GROUP=10 RATE=500 DURATION=30 PUBLISHES=200000)
+# usage: bench/scale/bench.sh   (env: SOCKETS=2000 GROUP=10 RATE=500 DURATION=30 PUBLISHES=200000 WARMUP_RUNS=3 WARMUP=20)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -33,6 +35,11 @@ trap cleanup EXIT
 IDLE=$(idle_pct 3)
 [ "$IDLE" -ge 85 ] || echo "WARNING: the machine is only $IDLE % idle before the run; figures will not compare" >&2
 ticks() { local t=0 p; for p in "$@"; do [ -r /proc/$p/stat ] && t=$((t + $(awk '{print $14 + $15}' /proc/$p/stat))); done; echo $t; }
+# Ticks of the JIT compiler threads of the given pids (thread names "C1 CompilerThre", "C2 CompilerThre").
+jit_ticks() { local p f t=0; for p in "$@"; do for f in /proc/$p/task/*/stat; do
+  grep -q '(C[12] CompilerThre)' "$f" 2> /dev/null && t=$((t + $(sed 's/.*) //' "$f" | awk '{print $12 + $13}'))); done; done; echo $t; }
+# Context switches (voluntary and not) of every thread of the given pids: each is a wake-up or a preemption.
+switches() { local p; for p in "$@"; do cat /proc/$p/task/*/status 2> /dev/null; done | awk '/ctxt_switches/ {s += $2} END {print s + 0}'; }
 hz=$(getconf CLK_TCK)
 # Live heap (after a full GC) in kB, from the JDK's own tools (G1 and SerialGC).
 live_kb() { jcmd "$1" GC.run > /dev/null; jcmd "$1" GC.heap_info | awk '/garbage-first heap|def new generation|tenured generation/ {
@@ -47,8 +54,12 @@ analyze_db
 MESSAGING_INSTANCES=2 ./suite up --detach > "$OUT/suite-up.log"
 pid_of() { awk -v s="$1" '$1 == s {print $2}' data/run/services; }
 GATEWAY=$(pid_of gateway); M1=$(pid_of messaging-service); M2=$(pid_of messaging-service-2)
-# A warm-up run first: the model is about a warm fleet, not the JIT's first minute.
-DURATION="${WARMUP:-20}" java bench/realtime/Realtime.java suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$OUT/warmup.txt" 2>&1 || true
+# Warm-up runs first: the model is about a warm fleet, not the JIT's first minutes (the JIT still
+# compiles for several runs; what it compiles during the measured run is reported apart).
+for i in $(seq 1 "${WARMUP_RUNS:-3}"); do
+  DURATION="${WARMUP:-20}" java bench/realtime/Realtime.java suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$OUT/warmup-$i.txt" 2>&1 || true
+  analyze_db
+done
 out="$OUT/realtime.txt"
 java bench/realtime/Realtime.java suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$out" 2>&1 &
 client=$!
@@ -59,9 +70,9 @@ await_line CONNECTED "$out" $client
 gw1=$(live_kb "$GATEWAY"); m1=$(( $(live_kb "$M1") + $(live_kb "$M2") ))
 await_line LOAD-START "$out" $client
 PG=$(pgrep -x postgres | tr '\n' ' ')
-a=($(ticks "$GATEWAY") $(ticks "$M1" "$M2") $(ticks $PG) $(ticks "$(pgrep -f 'redis-server.*6379' | head -1)"))
+a=($(ticks "$GATEWAY") $(ticks "$M1" "$M2") $(ticks $PG) $(ticks "$(pgrep -f 'redis-server.*6379' | head -1)") $(switches "$GATEWAY") $(switches "$M1" "$M2") $(jit_ticks "$GATEWAY") $(jit_ticks "$M1" "$M2"))
 sleep "$DURATION"
-b=($(ticks "$GATEWAY") $(ticks "$M1" "$M2") $(ticks $PG) $(ticks "$(pgrep -f 'redis-server.*6379' | head -1)"))
+b=($(ticks "$GATEWAY") $(ticks "$M1" "$M2") $(ticks $PG) $(ticks "$(pgrep -f 'redis-server.*6379' | head -1)") $(switches "$GATEWAY") $(switches "$M1" "$M2") $(jit_ticks "$GATEWAY") $(jit_ticks "$M1" "$M2"))
 wait $client || true
 line=$(grep '^RESULT' "$out" || echo "RESULT failed")
 connected=$(field "$line" connected); delivered=$(field "$line" delivered); acked=$(field "$line" acked)
@@ -112,8 +123,12 @@ broadcast_cpu=$(measure "$cluster_pids" redis-benchmark -p "$owner" -n "$PUBLISH
   echo "| messaging live heap per idle socket (both instances) | $(kb_per "$m1" "$m0" "$connected") KB ($m0 → $m1 kB) |"
   echo "| gateway CPU s per 1,000 deliveries | $(per $((b[0] - a[0])) "$delivered") |"
   echo "| messaging CPU s per 1,000 deliveries (both instances) | $(per $((b[1] - a[1])) "$delivered") |"
+  echo "| of which JIT compiling: gateway, messaging | $(per $((b[6] - a[6])) "$delivered"), $(per $((b[7] - a[7])) "$delivered") |"
+  echo "| without the JIT's compiling: gateway, messaging | $(per $((b[0] - a[0] - b[6] + a[6])) "$delivered"), $(per $((b[1] - a[1] - b[7] + a[7])) "$delivered") |"
   echo "| PostgreSQL CPU s per 1,000 posts | $(per $((b[2] - a[2])) "$acked") |"
   echo "| Redis CPU ms per 1,000 deliveries (suite) | $(per $(((b[3] - a[3]) * 1000)) "$delivered") |"
+  echo "| gateway context switches per delivery | $(awk -v x=$((b[4] - a[4])) -v n="$delivered" 'BEGIN {printf "%.2f", (n > 0 ? x / n : 0)}') |"
+  echo "| messaging context switches per delivery (both instances) | $(awk -v x=$((b[5] - a[5])) -v n="$delivered" 'BEGIN {printf "%.2f", (n > 0 ? x / n : 0)}') |"
   echo "| Redis CPU ms per 1,000 publishes of $PAYLOAD B, single node, PUBLISH | $single_cpu |"
   echo "| Redis CPU ms per 1,000 publishes, 3-primary cluster, SPUBLISH (all nodes) | $sharded_cpu |"
   echo "| Redis CPU ms per 1,000 publishes, 3-primary cluster, classic PUBLISH (all nodes) | $broadcast_cpu |"
