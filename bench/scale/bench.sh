@@ -12,7 +12,7 @@
 #    node (PUBLISH), a local 3-primary cluster with sharded pub/sub (SPUBLISH on the owning
 #    primary) and the same cluster with classic PUBLISH (broadcast over the cluster bus).
 # Table into bench/scale/result.md; raw outputs under bench/scale/out/.
-# usage: bench/scale/bench.sh   (env: SOCKETS=2000 GROUP=10 RATE=500 DURATION=30 PUBLISHES=200000 WARMUP_RUNS=3 WARMUP=20)
+# usage: bench/scale/bench.sh   (env: SOCKETS=2000 GROUP=10 RATE=1000 DURATION=30 PUBLISHES=200000 WARMUP_RUNS=3 WARMUP=20)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -20,7 +20,7 @@ cd "$ROOT"
 HERE=bench/scale
 OUT=$HERE/out
 mkdir -p "$OUT"
-export SOCKETS="${SOCKETS:-2000}" GROUP="${GROUP:-10}" RATE="${RATE:-500}" DURATION="${DURATION:-30}" BATCH="${BATCH:-100}"
+export SOCKETS="${SOCKETS:-2000}" GROUP="${GROUP:-10}" RATE="${RATE:-1000}" DURATION="${DURATION:-30}" BATCH="${BATCH:-100}"
 export HOLD_SECONDS="${HOLD_SECONDS:-8}" USERS_FILE="$OUT/users.tsv"
 PUBLISHES="${PUBLISHES:-200000}" PAYLOAD="${PAYLOAD:-600}"
 CLUSTER_DIR=$(mktemp -d)
