@@ -22,8 +22,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Real-time load through one door, counted at every receiver. SOCKETS WebSockets (opened BATCH
@@ -47,8 +45,7 @@ public class Realtime {
             BATCH = env("BATCH", 100), HOLD = env("HOLD_SECONDS", 4), WARMUP = env("WARMUP_SECONDS", 0), WARMUP_RATE = env("WARMUP_RATE", Math.max(1, RATE / 4)), TIMELINE_MS = env("TIMELINE_MS", 1000);
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(8)).build();
     static final HttpClient[] WS = new HttpClient[4];
-    static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
-    static final Pattern TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
+    static final String ID = "\"id\":\"", TOKEN = "\"accessToken\":\"";
     static final String PASSWORD = "realtime benchmark password";
 
     /** Send to delivery, appended by every receiver. */
@@ -496,12 +493,13 @@ public class Realtime {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    static String find(Pattern pattern, String json) {
-        Matcher m = pattern.matcher(json);
-        if (!m.find()) {
+    /** {@link #text}, for set-up answers that must hold the field. */
+    static String find(String prefix, String json) {
+        String value = text(json, prefix);
+        if (value == null || value.isEmpty()) {
             throw new IllegalStateException("not found in " + json);
         }
-        return m.group(1);
+        return value;
     }
 
     /** The string after the first {@code prefix} (which ends with a quote) up to the next quote; null when absent. */
