@@ -35,3 +35,17 @@ analyze_db() {
 io_stall_ms() { if [ -r /proc/pressure/io ]; then awk '/^full/ {split($5, t, "="); printf "%d\n", t[2] / 1000}' /proc/pressure/io; fi; }
 # WAL flushes (fsync/fdatasync) PostgreSQL has made so far (pg_stat_wal, PostgreSQL 14+); empty when unreadable.
 wal_syncs() { command -v psql > /dev/null && messaging_psql -Atc 'select wal_sync from pg_stat_wal' 2> /dev/null || true; }
+# The real-time client (bench/realtime/Realtime.java, run from source) on Vert.x's WebSocket
+# client: vertx-core, Netty and jackson-core from the gateway's dependency tree, so the versions
+# are the suite's own and no other download is needed. Usage: realtime_client ARGS...
+realtime_client() {
+  local cp=bench/realtime/out/client-classpath.txt
+  if [ ! -s "$cp" ] || [ gateway/pom.xml -nt "$cp" ] || [ pom.xml -nt "$cp" ]; then
+    mkdir -p bench/realtime/out
+    ./mvnw -B -q -o -pl gateway org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+      -Dmdep.includeScope=runtime -Dmdep.outputFile="$PWD/$cp.all" > /dev/null
+    tr ':' '\n' < "$cp.all" | grep -E '/io/netty/|/io/vertx/vertx-core/|/com/fasterxml/jackson/core/jackson-core/' | paste -sd: > "$cp"
+    rm -f "$cp.all"
+  fi
+  java -cp "$(cat "$cp")" bench/realtime/Realtime.java "$@"
+}

@@ -3,7 +3,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +20,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
 
 /**
  * Real-time load through one door, counted at every receiver. SOCKETS WebSockets (opened BATCH
@@ -36,7 +43,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * created through the gateway) and {@code socketio} (the reference relay in reference/, spoken
  * as Engine.IO v4 over plain WebSocket; its events carry the same JSON as the suite's).
  *
- * <p>usage: java Realtime.java suite AUTH_URL GATEWAY_URL | socketio URL[,URL...] ; the sizes
+ * <p>The sockets are Vert.x's WebSocket client on Netty's epoll transport (the classpath the
+ * bench script builds): the JDK's client took as much CPU per message as the gateway, and on two
+ * cores every share the client takes is taken from the suite under test.
+ *
+ * <p>usage: java -cp CLASSPATH Realtime.java suite AUTH_URL GATEWAY_URL | socketio URL[,URL...] ; the sizes
  * come from SOCKETS, GROUP, RATE, DURATION, BATCH (defaults 1000, 10, 1000, 30, 100).
  */
 public class Realtime {
@@ -44,7 +55,11 @@ public class Realtime {
     static final int SOCKETS = env("SOCKETS", 1000), GROUP = env("GROUP", 10), RATE = env("RATE", 1000), SECONDS = env("DURATION", 30),
             BATCH = env("BATCH", 100), HOLD = env("HOLD_SECONDS", 4), WARMUP = env("WARMUP_SECONDS", 0), WARMUP_RATE = env("WARMUP_RATE", Math.max(1, RATE / 4)), TIMELINE_MS = env("TIMELINE_MS", 1000);
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(8)).build();
-    static final HttpClient[] WS = new HttpClient[4];
+    /** Two event loops: the client's share of two cores, on the transport the suite uses too. */
+    static final Vertx VERTX = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setPreferNativeTransport(true));
+    /** No cap on sockets per host (Vert.x's default is 50). */
+    static final WebSocketClient WS = VERTX.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1_000_000)
+            .setConnectTimeout(20_000));
     static final String ID = "\"id\":\"", TOKEN = "\"accessToken\":\"";
     static final String PASSWORD = "realtime benchmark password";
 
@@ -59,12 +74,6 @@ public class Realtime {
     static final Map<String, BitSet> ACKED = new ConcurrentHashMap<>();
     static final AtomicLong SENT_COUNT = new AtomicLong(), ACK_COUNT = new AtomicLong(), SEND_ERRORS = new AtomicLong();
 
-    static {
-        for (int i = 0; i < WS.length; i++) {
-            WS[i] = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).executor(Runnable::run).build();
-        }
-    }
-
     interface Door {
         /** The WebSocket address of socket {@code i}, a member of {@code conversation}. */
         String url(int i, String conversation);
@@ -72,8 +81,8 @@ public class Realtime {
         /** The frame that sends {@code body} into {@code conversation}. */
         String send(String conversation, String body, String clientMessageId);
 
-        /** The event JSON carried by {@code frame}, or null for transport frames (answering them on {@code socket}). */
-        String event(String frame, WebSocket socket);
+        /** The event JSON carried by {@code frame}, or null for transport frames (answering them through {@code reply}). */
+        String event(String frame, Consumer<String> reply);
     }
 
     /** The suite's gateway: frames are the events. */
@@ -86,7 +95,7 @@ public class Realtime {
             return "{\"type\":\"send\",\"conversationId\":\"" + conversation + "\",\"body\":\"" + body + "\",\"clientMessageId\":\"" + clientMessageId + "\"}";
         }
 
-        public String event(String frame, WebSocket socket) {
+        public String event(String frame, Consumer<String> reply) {
             return frame;
         }
     }
@@ -102,48 +111,52 @@ public class Realtime {
             return "42[\"send\"," + new Suite(null, null).send(conversation, body, clientMessageId) + "]";
         }
 
-        public String event(String frame, WebSocket socket) {
+        public String event(String frame, Consumer<String> reply) {
             if (frame.startsWith("42[\"event\",")) {
                 return frame.substring(11, frame.length() - 1);
             }
             if (frame.equals("2")) {
-                socket.sendText("3", true);
+                reply.accept("3");
             } else if (frame.startsWith("0{")) {
-                socket.sendText("40", true);
+                reply.accept("40");
             }
             return null;
         }
     }
 
     /** One receiving socket: per conversation, the seqs seen and how they arrived. */
-    static final class Receiver implements WebSocket.Listener {
+    static final class Receiver {
         final Door door;
         final String conversation;
         final CompletableFuture<Void> ready = new CompletableFuture<>();
         final BitSet seen = new BitSet();
         long highest, received, duplicates, outOfOrder;
         volatile boolean closed;
-        WebSocket socket;
-        CompletableFuture<WebSocket> sending = CompletableFuture.completedFuture(null);
-        private final StringBuilder partial = new StringBuilder();
+        volatile WebSocket socket;
+        private final Consumer<String> reply = frame -> socket.writeTextMessage(frame);
 
         Receiver(Door door, String conversation) {
             this.door = door;
             this.conversation = conversation;
         }
 
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String event = door.event(partial.toString(), ws);
-                partial.setLength(0);
+        /** Called on the socket's event loop as it opens, before any frame of it is read. */
+        void attach(WebSocket ws) {
+            socket = ws;
+            ws.textMessageHandler(frame -> {
+                String event = door.event(frame, reply);
                 if (event != null) {
                     handle(event);
                 }
-            }
-            ws.request(1);
-            return null;
+            });
+            ws.closeHandler(v -> {
+                closed = true;
+                ready.completeExceptionally(new IllegalStateException("closed " + ws.closeStatusCode() + " " + ws.closeReason()));
+            });
+            ws.exceptionHandler(e -> {
+                closed = true;
+                ready.completeExceptionally(e);
+            });
         }
 
         private void handle(String event) {
@@ -200,26 +213,12 @@ public class Realtime {
 
         void send(String frame) {
             long queued = System.nanoTime();
-            synchronized (this) {
-                sending = sending.thenCompose(ignored -> socket.sendText(frame, true)).whenComplete((ws, e) -> SENDS.add(queued, System.nanoTime()))
-                        .exceptionally(e -> {
+            socket.writeTextMessage(frame).onComplete(done -> {
+                SENDS.add(queued, System.nanoTime());
+                if (done.failed()) {
                     SEND_ERRORS.incrementAndGet();
-                    return socket;
-                });
-            }
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            closed = true;
-            ready.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            closed = true;
-            ready.completeExceptionally(error);
+                }
+            });
         }
     }
 
@@ -229,7 +228,7 @@ public class Realtime {
         } catch (Exception e) {
             e.printStackTrace();
         }
-        // HttpClient threads would keep the JVM alive.
+        // Vert.x's and HttpClient's threads would keep the JVM alive.
         System.exit(0);
     }
 
@@ -263,18 +262,15 @@ public class Realtime {
             for (int i = from; i < Math.min(SOCKETS, from + BATCH); i++) {
                 Receiver receiver = new Receiver(door, conversations.get(i / GROUP));
                 receivers.add(receiver);
-                batch.add(WS[i % WS.length].newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20))
-                        .buildAsync(URI.create(door.url(i, receiver.conversation)), receiver)
-                        .thenCompose(ws -> {
-                            receiver.socket = ws;
-                            return receiver.ready;
-                        }).orTimeout(15, TimeUnit.SECONDS).handle((ok, failure) -> {
+                // The handlers are set by the first listener, on the socket's event loop, before it reads a frame.
+                batch.add(WS.connect(new WebSocketConnectOptions().setAbsoluteURI(door.url(i, receiver.conversation))).onSuccess(receiver::attach)
+                        .toCompletionStage().toCompletableFuture().thenCompose(ws -> receiver.ready).orTimeout(15, TimeUnit.SECONDS).handle((ok, failure) -> {
                             if (failure != null) {
                                 Throwable root = failure;
                                 while (root.getCause() != null) {
                                     root = root.getCause();
                                 }
-                                String why = root instanceof java.net.http.WebSocketHandshakeException h ? "HTTP " + h.getResponse().statusCode()
+                                String why = root instanceof UpgradeRejectedException u ? "HTTP " + u.getStatus()
                                         : root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage().replaceAll("[0-9a-f-]{36}", "…"));
                                 refused.merge(why.length() > 80 ? why.substring(0, 80) : why, 1, Integer::sum);
                             }
@@ -332,7 +328,7 @@ public class Realtime {
         timeline();
         for (Receiver r : receivers) {
             if (r.socket != null) {
-                r.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+                r.socket.close((short) 1000, "done");
             }
         }
         Thread.sleep(500);

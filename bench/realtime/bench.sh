@@ -94,7 +94,7 @@ settle() {
   SETTLED=""
   for i in $(seq 1 "$SETTLE_MAX"); do
     c0=$(compile_s "$GATEWAY" $INSTANCES)
-    DURATION=20 java $HERE/Realtime.java suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$OUT/settle-$i.txt" 2>&1 || true
+    DURATION=20 realtime_client suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$OUT/settle-$i.txt" 2>&1 || true
     analyze_db
     c1=$(compile_s "$GATEWAY" $INSTANCES)
     line=$(grep '^RESULT' "$OUT/settle-$i.txt" || echo "RESULT failed")
@@ -114,9 +114,9 @@ for run in $RUNS; do
       [ $target = suite ] && settle
     fi
     if [ $target = suite ]; then
-      WARMUP_SECONDS=$warmup java $HERE/Realtime.java suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$out" 2>&1 &
+      WARMUP_SECONDS=$warmup realtime_client suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$out" 2>&1 &
     else
-      WARMUP_SECONDS=$warmup java $HERE/Realtime.java socketio http://127.0.0.1:3001,http://127.0.0.1:3002 > "$out" 2>&1 &
+      WARMUP_SECONDS=$warmup realtime_client socketio http://127.0.0.1:3001,http://127.0.0.1:3002 > "$out" 2>&1 &
     fi
     client=$!
     await_line SETUP-DONE "$out" $client

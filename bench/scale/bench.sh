@@ -57,11 +57,11 @@ GATEWAY=$(pid_of gateway); M1=$(pid_of messaging-service); M2=$(pid_of messaging
 # Warm-up runs first: the model is about a warm fleet, not the JIT's first minutes (the JIT still
 # compiles for several runs; what it compiles during the measured run is reported apart).
 for i in $(seq 1 "${WARMUP_RUNS:-3}"); do
-  DURATION="${WARMUP:-20}" java bench/realtime/Realtime.java suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$OUT/warmup-$i.txt" 2>&1 || true
+  DURATION="${WARMUP:-20}" realtime_client suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$OUT/warmup-$i.txt" 2>&1 || true
   analyze_db
 done
 out="$OUT/realtime.txt"
-java bench/realtime/Realtime.java suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$out" 2>&1 &
+realtime_client suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$out" 2>&1 &
 client=$!
 await_line SETUP-DONE "$out" $client
 analyze_db
