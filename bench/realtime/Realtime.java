@@ -60,6 +60,9 @@ public class Realtime {
     /** No cap on sockets per host (Vert.x's default is 50). */
     static final WebSocketClient WS = VERTX.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1_000_000)
             .setConnectTimeout(20_000));
+    /** One context per event loop (each new event-loop context takes the next loop). */
+    static final io.vertx.core.Context[] LOOPS = { ((io.vertx.core.impl.VertxInternal) VERTX).createEventLoopContext(),
+            ((io.vertx.core.impl.VertxInternal) VERTX).createEventLoopContext() };
     static final String ID = "\"id\":\"", TOKEN = "\"accessToken\":\"";
     static final String PASSWORD = "realtime benchmark password";
 
@@ -262,9 +265,19 @@ public class Realtime {
             for (int i = from; i < Math.min(SOCKETS, from + BATCH); i++) {
                 Receiver receiver = new Receiver(door, conversations.get(i / GROUP));
                 receivers.add(receiver);
-                // The handlers are set by the first listener, on the socket's event loop, before it reads a frame.
-                batch.add(WS.connect(new WebSocketConnectOptions().setAbsoluteURI(door.url(i, receiver.conversation))).onSuccess(receiver::attach)
-                        .toCompletionStage().toCompletableFuture().thenCompose(ws -> receiver.ready).orTimeout(15, TimeUnit.SECONDS).handle((ok, failure) -> {
+                // Connected from an event loop, the socket lives on that loop and the first listener sets its
+                // handlers there before it reads a frame (from another thread, a first frame can be lost).
+                CompletableFuture<WebSocket> open = new CompletableFuture<>();
+                String url = door.url(i, receiver.conversation);
+                LOOPS[i % LOOPS.length].runOnContext(v -> WS.connect(new WebSocketConnectOptions().setAbsoluteURI(url)).onSuccess(receiver::attach)
+                        .onComplete(done -> {
+                            if (done.succeeded()) {
+                                open.complete(done.result());
+                            } else {
+                                open.completeExceptionally(done.cause());
+                            }
+                        }));
+                batch.add(open.thenCompose(ws -> receiver.ready).orTimeout(15, TimeUnit.SECONDS).handle((ok, failure) -> {
                             if (failure != null) {
                                 Throwable root = failure;
                                 while (root.getCause() != null) {
