@@ -1,9 +1,7 @@
 package dev.chatsuite.messaging.fanout;
 
 import java.util.Collection;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.smallrye.mutiny.Uni;
 
@@ -16,8 +14,8 @@ public class InMemoryBroker implements Broker {
 
     private final FanoutContext context;
     private final Subscriptions subscriptions = new Subscriptions();
-    /** Since when each followed conversation's channel has been held. */
-    private final Map<String, Long> since = new ConcurrentHashMap<>();
+    /** Since when each followed conversation's channel has been held: confirmed as it is taken, nothing to wait for. */
+    private final Confirmations confirmations = new Confirmations();
     private volatile Delivery delivery = (user, publication) -> {
     };
 
@@ -63,16 +61,14 @@ public class InMemoryBroker implements Broker {
 
     @Override
     public Uni<Long> follow(UUID conversation) {
-        String channel = Channels.conversation(conversation);
-        // Publishing checks the channel synchronously: from now on nothing can be missed.
-        subscriptions.add(channel, () -> since.put(channel, System.nanoTime()));
-        return Uni.createFrom().item(since.getOrDefault(channel, System.nanoTime()));
+        // Publishing checks the channel synchronously: from the confirmation on, nothing can be missed.
+        return confirmations.subscribe(subscriptions, Channels.conversation(conversation), confirmations::confirmed);
     }
 
     @Override
     public void unfollow(UUID conversation) {
         String channel = Channels.conversation(conversation);
-        subscriptions.remove(channel, () -> since.remove(channel));
+        subscriptions.remove(channel, () -> confirmations.forget(channel));
     }
 
     @Override

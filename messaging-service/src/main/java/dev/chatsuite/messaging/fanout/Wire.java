@@ -30,7 +30,7 @@ final class Wire {
         }
         String channel = Channels.conversation(publication.conversationId());
         List<Outgoing> out = new ArrayList<>(1);
-        Envelope.split(List.copyOf(recipients), publication).forEach(e -> out.add(new Outgoing(channel, Buffer.buffer(e.encode()))));
+        Envelope.split(recipients instanceof List<UUID> list ? list : List.copyOf(recipients), publication).forEach(e -> out.add(new Outgoing(channel, Buffer.buffer(e.encode()))));
         return out;
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -154,13 +155,10 @@ public class Sessions implements Delivery {
 
     /** The user joined a conversation: their sockets here follow it and fill what was published before. */
     private void joined(UUID user, Set<ChatSession> sessions, UUID conversation) {
-        List<ChatSession> mine = List.copyOf(sessions);
-        followedPositions(user, mine).subscribe().with(positions -> {
+        resync(user, sessions, positions -> {
             Long last = positions.get(conversation);
-            if (last != null) {
-                mine.forEach(s -> s.resync(Map.of(conversation, last)));
-            }
-        }, e -> LOG.warnf("A joined conversation is not followed yet: %s", e.getClass().getSimpleName()));
+            return last == null ? null : Map.of(conversation, last);
+        }, Logger.Level.WARN, "A joined conversation is not followed yet: %s");
     }
 
     /** After a broker outage every socket looks in storage for what it may have missed (one query per user). */
@@ -168,13 +166,24 @@ public class Sessions implements Delivery {
     public void resubscribed() {
         for (UUID user : List.copyOf(byUser.keySet())) {
             Set<ChatSession> sessions = byUser.get(user);
-            if (sessions == null) {
-                continue;
+            if (sessions != null) {
+                resync(user, sessions, positions -> positions, Logger.Level.DEBUG, "Positions after resubscription not read: %s");
             }
-            List<ChatSession> mine = List.copyOf(sessions);
-            followedPositions(user, mine).subscribe().with(positions -> mine.forEach(s -> s.resync(positions)),
-                    e -> LOG.debugf("Positions after resubscription not read: %s", e.getClass().getSimpleName()));
         }
+    }
+
+    /**
+     * Reads a baseline for {@code user}'s sockets here (following what is new to them) and resyncs
+     * each with the part {@code pick} takes of it; a null pick is nothing to resync.
+     */
+    private void resync(UUID user, Set<ChatSession> sessions, UnaryOperator<Map<UUID, Long>> pick, Logger.Level level, String failure) {
+        List<ChatSession> mine = List.copyOf(sessions);
+        followedPositions(user, mine).subscribe().with(positions -> {
+            Map<UUID, Long> picked = pick.apply(positions);
+            if (picked != null) {
+                mine.forEach(s -> s.resync(picked));
+            }
+        }, e -> LOG.logf(level, failure, e.getClass().getSimpleName()));
     }
 
     /** Shutdown: every client is told to reconnect elsewhere (1001). */
