@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import dev.chatsuite.messaging.message.MessageRepository.Draft;
 import dev.chatsuite.messaging.message.MessageRepository.Posted;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
@@ -40,6 +42,9 @@ public class PostLanes {
     private final Map<UUID, ArrayDeque<Waiting>> lanes = new ConcurrentHashMap<>();
     private final MessageRepository messages;
     private final DistributionSummary batchSizes;
+    /** Where a post's acknowledgement waits: behind the conversation's statement in flight, then in its own. */
+    private final Timer waited;
+    private final Timer stored;
     private final int maxWaiting;
 
     @Inject
@@ -52,10 +57,14 @@ public class PostLanes {
         this.maxWaiting = maxWaiting;
         this.batchSizes = DistributionSummary.builder("chat.posts.batch.size")
                 .description("Plain posts of one conversation stored by one statement").register(registry);
+        this.waited = Timer.builder("chat.posts.lane.wait").description("A plain post's wait behind its conversation's statement in flight")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.stored = Timer.builder("chat.posts.store").description("One post statement, from sending it to its commit's answer")
+                .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     /** A post waiting for its statement, answered on the context it came from. */
-    private record Waiting(Draft draft, UniEmitter<? super Optional<Posted>> emitter, Context context) {
+    private record Waiting(Draft draft, UniEmitter<? super Optional<Posted>> emitter, Context context, long arrived) {
 
         void complete(Optional<Posted> stored) {
             answer(() -> emitter.complete(stored));
@@ -77,7 +86,7 @@ public class PostLanes {
     /** Stores {@code draft} in {@code conversation}; empty when its sender does not take part. */
     public Uni<Optional<Posted>> post(UUID conversation, Draft draft) {
         return Uni.createFrom().emitter(emitter -> {
-            Waiting waiting = new Waiting(draft, emitter, Vertx.currentContext());
+            Waiting waiting = new Waiting(draft, emitter, Vertx.currentContext(), System.nanoTime());
             boolean[] first = {false};
             boolean[] full = {false};
             lanes.compute(conversation, (k, queue) -> {
@@ -111,7 +120,12 @@ public class PostLanes {
             return;
         }
         batchSizes.record(batch.size());
-        store(conversation, batch).subscribe().with(done -> next(conversation), failure -> next(conversation));
+        long start = System.nanoTime();
+        batch.forEach(w -> waited.record(start - w.arrived(), TimeUnit.NANOSECONDS));
+        store(conversation, batch).subscribe().with(done -> {
+            stored.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            next(conversation);
+        }, failure -> next(conversation));
     }
 
     private void next(UUID conversation) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import dev.chatsuite.messaging.caller.Caller;
 import dev.chatsuite.messaging.message.MessageService.Outcome;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -56,6 +58,8 @@ class PostLanesTest {
         DistributionSummary before = registry.find("chat.posts.batch.size").summary();
         long statementsBefore = before == null ? 0 : before.count();
         double postsBefore = before == null ? 0 : before.totalAmount();
+        long waitsBefore = count("chat.posts.lane.wait");
+        long storesBefore = count("chat.posts.store");
 
         List<Uni<Outcome>> posts = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -82,6 +86,15 @@ class PostLanesTest {
         DistributionSummary batches = registry.find("chat.posts.batch.size").summary();
         assertThat(batches.totalAmount() - postsBefore).isEqualTo(200);
         assertThat(batches.count() - statementsBefore).isLessThan(200);
+        // Every post's wait is timed once, every statement once.
+        assertThat(count("chat.posts.lane.wait") - waitsBefore).isEqualTo(200);
+        assertThat(count("chat.posts.store") - storesBefore).isEqualTo(batches.count() - statementsBefore);
+        assertThat(registry.find("chat.posts.store").timer().max(TimeUnit.NANOSECONDS)).isPositive();
+    }
+
+    private long count(String timer) {
+        Timer found = registry.find(timer).timer();
+        return found == null ? 0 : found.count();
     }
 
     @Test
