@@ -30,7 +30,8 @@ final class Wire {
         }
         String channel = Channels.conversation(publication.conversationId());
         List<Outgoing> out = new ArrayList<>(1);
-        Envelope.split(recipients instanceof List<UUID> list ? list : List.copyOf(recipients), publication).forEach(e -> out.add(new Outgoing(channel, Buffer.buffer(e.encode()))));
+        List<UUID> all = recipients instanceof List<UUID> list ? list : List.copyOf(recipients);
+        Envelope.split(all, publication).forEach(e -> out.add(new Outgoing(channel, Buffer.buffer(e.encode()))));
         return out;
     }
 
