@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.UpgradeRejectedException;
@@ -267,17 +268,11 @@ public class Realtime {
                 receivers.add(receiver);
                 // Connected from an event loop, the socket lives on that loop and the first listener sets its
                 // handlers there before it reads a frame (from another thread, a first frame can be lost).
-                CompletableFuture<WebSocket> open = new CompletableFuture<>();
                 String url = door.url(i, receiver.conversation);
-                LOOPS[i % LOOPS.length].runOnContext(v -> WS.connect(new WebSocketConnectOptions().setAbsoluteURI(url)).onSuccess(receiver::attach)
-                        .onComplete(done -> {
-                            if (done.succeeded()) {
-                                open.complete(done.result());
-                            } else {
-                                open.completeExceptionally(done.cause());
-                            }
-                        }));
-                batch.add(open.thenCompose(ws -> receiver.ready).orTimeout(15, TimeUnit.SECONDS).handle((ok, failure) -> {
+                io.vertx.core.Context loop = LOOPS[i % LOOPS.length];
+                Future<WebSocket> open = Future.future(opened -> loop.runOnContext(
+                        v -> WS.connect(new WebSocketConnectOptions().setAbsoluteURI(url)).onSuccess(receiver::attach).onComplete(opened)));
+                batch.add(open.toCompletionStage().toCompletableFuture().thenCompose(ws -> receiver.ready).orTimeout(15, TimeUnit.SECONDS).handle((ok, failure) -> {
                             if (failure != null) {
                                 Throwable root = failure;
                                 while (root.getCause() != null) {
