@@ -50,12 +50,21 @@ import io.vertx.core.http.WebSocketConnectOptions;
  *
  * <p>usage: java -cp CLASSPATH Realtime.java suite AUTH_URL GATEWAY_URL | socketio URL[,URL...] ; the sizes
  * come from SOCKETS, GROUP, RATE, DURATION, BATCH (defaults 1000, 10, 1000, 30, 100).
+ *
+ * <p>Diagnostics, never a result (docs/benchmarks.md names each run that used one): WS_BASES
+ * (comma-separated ws:// bases) opens the suite's sockets there in turn instead of at the
+ * gateway, e.g. straight at the messaging instances; with it, WS_BY_CONVERSATION puts all members
+ * of a conversation on the same base, and SENDERS_ONE_INSTANCE lets only the members on the
+ * conversation's base (of two) send.
  */
 public class Realtime {
 
     static final int SOCKETS = env("SOCKETS", 1000), GROUP = env("GROUP", 10), RATE = env("RATE", 1000), SECONDS = env("DURATION", 30),
             BATCH = env("BATCH", 100), HOLD = env("HOLD_SECONDS", 4), WARMUP = env("WARMUP_SECONDS", 0), WARMUP_RATE = env("WARMUP_RATE", Math.max(1, RATE / 4)), TIMELINE_MS = env("TIMELINE_MS", 1000);
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(8)).build();
+    static final boolean WS_BY_CONVERSATION = System.getenv("WS_BY_CONVERSATION") != null,
+            SENDERS_ONE_INSTANCE = System.getenv("SENDERS_ONE_INSTANCE") != null;
+
     /** Two event loops: the client's share of two cores, on the transport the suite uses too. */
     static final Vertx VERTX = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setPreferNativeTransport(true));
     /** No cap on sockets per host (Vert.x's default is 50). */
@@ -92,7 +101,9 @@ public class Realtime {
     /** The suite's gateway: frames are the events. */
     record Suite(List<String> tokens, String gatewayWs) implements Door {
         public String url(int i, String conversation) {
-            return gatewayWs + "/ws?token=" + tokens.get(i);
+            String[] bases = gatewayWs.split(",");
+            int pick = WS_BY_CONVERSATION ? i / GROUP : i;
+            return bases[pick % bases.length] + "/ws?token=" + tokens.get(i);
         }
 
         public String send(String conversation, String body, String clientMessageId) {
@@ -247,7 +258,7 @@ public class Realtime {
             for (int g = 0; g * GROUP < SOCKETS; g++) {
                 conversations.add(group(gateway, users.subList(g * GROUP, Math.min(SOCKETS, (g + 1) * GROUP))));
             }
-            door = new Suite(tokens, gateway.replaceFirst("^http", "ws"));
+            door = new Suite(tokens, System.getenv().getOrDefault("WS_BASES", gateway.replaceFirst("^http", "ws")));
         } else {
             String run = Long.toString(System.nanoTime(), 36);
             for (int g = 0; g * GROUP < SOCKETS; g++) {
@@ -352,7 +363,11 @@ public class Realtime {
                 return;
             }
             for (int attempt = 0; attempt < receivers.size(); attempt++) {
-                Receiver sender = receivers.get(Math.floorMod(next.getAndIncrement(), receivers.size()));
+                int k = Math.floorMod(next.getAndIncrement(), receivers.size());
+                if (SENDERS_ONE_INSTANCE && k % 2 != (k / GROUP) % 2) {
+                    continue;
+                }
+                Receiver sender = receivers.get(k);
                 if (sender.socket != null && sender.ready.isDone() && !sender.ready.isCompletedExceptionally() && !sender.closed) {
                     long n = SENT_COUNT.incrementAndGet();
                     sender.send(door.send(sender.conversation, "t=" + System.nanoTime(), prefix + n));

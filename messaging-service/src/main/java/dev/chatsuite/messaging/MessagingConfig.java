@@ -45,6 +45,22 @@ public interface MessagingConfig {
     @WithDefault("101M")
     MemorySize maxPostBytes();
 
+    /**
+     * Plain posts are stored by their conversation's owner instance, so one conversation's posts
+     * share statements and WAL flushes (MESSAGING_POSTS_TO_OWNER; docs/decisions.md).
+     */
+    @WithName("posts-to-owner")
+    @WithDefault("true")
+    boolean postsToOwner();
+
+    /**
+     * How long a post sent to its owner waits for the answer before 503 (MESSAGING_POST_FORWARD_TIMEOUT);
+     * an owner that stops announcing itself fails its posts within seconds.
+     */
+    @WithName("post-forward-timeout")
+    @WithDefault("PT30S")
+    Duration postForwardTimeout();
+
     /** Most participants in a group. */
     @WithName("max-group-size")
     @WithDefault("256")

@@ -1,5 +1,6 @@
 package dev.chatsuite.system;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import dev.chatsuite.system.Users.User;
  * {@code seq} order. 20 senders post concurrently into one conversation for a few seconds,
  * alternating between the two messaging instances (straight) and the gateway; 40 receivers
  * connected through the gateway (both instances) must each see 1..N: strictly increasing,
- * none missing, none twice.
+ * none missing, none twice. The posts that reach the instance not owning the conversation are
+ * stored by its owner.
  */
 @ExtendWith(RunningSuite.class)
 class OrderTest {
@@ -45,6 +47,7 @@ class OrderTest {
                 }
             }
             String[] targets = { RunningSuite.url("messaging-service"), RunningSuite.url("messaging-service-2"), RunningSuite.gateway() };
+            double forwardedBefore = forwarded();
             AtomicInteger acknowledged = new AtomicInteger();
             long stop = System.currentTimeMillis() + SENDING_MILLIS;
             List<CompletableFuture<Void>> senders = new ArrayList<>();
@@ -62,6 +65,8 @@ class OrderTest {
             }
             CompletableFuture.allOf(senders.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 
+            // A third of the posts went straight to the instance that does not own the conversation: its owner stored them.
+            assertThat(forwarded() - forwardedBefore).as("posts sent on to the conversation's owner instance").isGreaterThanOrEqualTo(acknowledged.get() / 4.0);
             List<Long> stored = Chat.seqsAfter(users.get(0), conversation, 0);
             assertThat(stored).as("history holds every acknowledged message, seq 1..N").isEqualTo(Chat.oneTo(acknowledged.get()));
 
@@ -78,6 +83,17 @@ class OrderTest {
             pool.shutdownNow();
             receivers.forEach(LiveSocket::close);
         }
+    }
+
+    /** Posts both instances have sent on to their conversation's owner so far (their chat_posts_forwarded_total). */
+    static double forwarded() {
+        double total = 0;
+        for (String service : List.of("messaging-service", "messaging-service-2")) {
+            String metrics = given().baseUri(RunningSuite.operationsUrl(service)).get("/q/metrics").then().statusCode(200).extract().asString();
+            total += metrics.lines().filter(l -> l.startsWith("chat_posts_forwarded_total "))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        }
+        return total;
     }
 
     static long outOfOrder(List<Long> seqs) {

@@ -2,6 +2,7 @@ package dev.chatsuite.messaging.fanout;
 
 import java.util.Collection;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.smallrye.mutiny.Uni;
 
@@ -37,6 +38,15 @@ public interface Broker {
 
     /** Counts one socket following {@code conversation} less; the last one unsubscribes. */
     void unfollow(UUID conversation);
+
+    /**
+     * Holds {@code address}'s channel for this instance: what another instance {@link #send sends}
+     * there goes to {@code handler} on the delivery context, never to a socket. Completes once held.
+     */
+    Uni<Void> serve(UUID address, Consumer<Publication> handler);
+
+    /** Sends an {@link Publication.Kind#INSTANCE} publication to {@code address}; true when an instance serves it. */
+    Uni<Boolean> send(UUID address, Publication publication);
 
     /** Sets the one consumer of received publications. */
     void deliverTo(Delivery delivery);

@@ -1,6 +1,7 @@
 package dev.chatsuite.messaging.fanout;
 
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.smallrye.mutiny.Uni;
 
@@ -14,6 +15,7 @@ abstract class ChannelSubscriptions implements Broker {
     protected final FanoutContext context;
     protected final Subscriptions subscriptions = new Subscriptions();
     protected final Confirmations confirmations = new Confirmations();
+    protected final Served served = new Served();
 
     protected ChannelSubscriptions(FanoutContext context) {
         this.context = context;
@@ -22,6 +24,12 @@ abstract class ChannelSubscriptions implements Broker {
     @Override
     public final Uni<Void> subscribe(UUID user) {
         return subscribeTo(Channels.user(user)).replaceWithVoid();
+    }
+
+    @Override
+    public final Uni<Void> serve(UUID address, Consumer<Publication> handler) {
+        served.add(address, handler);
+        return subscribe(address);
     }
 
     @Override

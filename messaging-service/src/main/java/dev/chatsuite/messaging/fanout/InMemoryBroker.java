@@ -2,6 +2,7 @@ package dev.chatsuite.messaging.fanout;
 
 import java.util.Collection;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.smallrye.mutiny.Uni;
 
@@ -16,8 +17,9 @@ public class InMemoryBroker implements Broker {
     private final Subscriptions subscriptions = new Subscriptions();
     /** Since when each followed conversation's channel has been held: confirmed as it is taken, nothing to wait for. */
     private final Confirmations confirmations = new Confirmations();
-    private volatile Delivery delivery = (user, publication) -> {
-    };
+    private final Served served = new Served();
+    private volatile Delivery delivery = served.around((user, publication) -> {
+    });
 
     public InMemoryBroker(FanoutContext context) {
         this.context = context;
@@ -54,6 +56,21 @@ public class InMemoryBroker implements Broker {
     }
 
     @Override
+    public Uni<Void> serve(UUID address, Consumer<Publication> handler) {
+        served.add(address, handler);
+        return subscribe(address);
+    }
+
+    @Override
+    public Uni<Boolean> send(UUID address, Publication publication) {
+        boolean held = subscriptions.contains(Channels.user(address));
+        if (held) {
+            handOn(address, publication);
+        }
+        return Uni.createFrom().item(held);
+    }
+
+    @Override
     public void unsubscribe(UUID user) {
         subscriptions.remove(Channels.user(user), () -> {
         });
@@ -73,7 +90,7 @@ public class InMemoryBroker implements Broker {
 
     @Override
     public void deliverTo(Delivery delivery) {
-        this.delivery = delivery;
+        this.delivery = served.around(delivery);
     }
 
     @Override

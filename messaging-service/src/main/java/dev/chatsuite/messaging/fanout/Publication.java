@@ -24,7 +24,9 @@ public record Publication(Kind kind, UUID conversationId, long seq, String frame
         /** Events of a user, not of a conversation (presence). */
         USER('P'),
         /** Not for the client: the user joined this conversation, so their instance starts to follow it. */
-        JOINED('J');
+        JOINED('J'),
+        /** Not for any socket: a request or an answer from one instance to another, on the addressee's own channel. */
+        INSTANCE('I');
 
         final char code;
 
@@ -43,8 +45,8 @@ public record Publication(Kind kind, UUID conversationId, long seq, String frame
     }
 
     public Publication {
-        if (kind == null || frame == null || (kind != Kind.USER && conversationId == null)) {
-            throw new IllegalArgumentException("A publication needs a kind, a frame and, unless it is a user's, a conversation");
+        if (kind == null || frame == null || (kind != Kind.USER && kind != Kind.INSTANCE && conversationId == null)) {
+            throw new IllegalArgumentException("A publication needs a kind, a frame and, unless it is a user's or an instance's, a conversation");
         }
     }
 
@@ -68,9 +70,14 @@ public record Publication(Kind kind, UUID conversationId, long seq, String frame
         return new Publication(Kind.JOINED, conversation, 0, "");
     }
 
+    /** A message for the instance that serves an address ({@link Broker#serve}). */
+    public static Publication toInstance(String body) {
+        return new Publication(Kind.INSTANCE, null, 0, body);
+    }
+
     /** True when it travels on each recipient's user channel; a conversation's events go on the conversation's channel. */
     public boolean perUser() {
-        return kind == Kind.USER || kind == Kind.JOINED;
+        return kind == Kind.USER || kind == Kind.JOINED || kind == Kind.INSTANCE;
     }
 
     /** The wire form between instances: {@code <kind>|<conversation or empty>|<seq>|<frame>}. */

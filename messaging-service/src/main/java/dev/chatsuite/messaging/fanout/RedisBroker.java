@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -34,8 +35,8 @@ public class RedisBroker extends ChannelSubscriptions {
     private final String url;
     private volatile RedisConnection connection;
     private volatile boolean subscribed;
-    private volatile Delivery delivery = (user, publication) -> {
-    };
+    private volatile Delivery delivery = served.around((user, publication) -> {
+    });
     private long backoffMillis = 250;
     private boolean reconnecting;
     private boolean everSubscribed;
@@ -74,6 +75,13 @@ public class RedisBroker extends ChannelSubscriptions {
     }
 
     @Override
+    public Uni<Boolean> send(UUID address, Publication publication) {
+        return pool.send(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.PUBLISH).arg(Channels.user(address))
+                .arg(io.vertx.mutiny.core.buffer.Buffer.newInstance(Buffer.buffer(publication.encode()))))
+                .map(receivers -> receivers != null && receivers.toLong() > 0);
+    }
+
+    @Override
     protected void sendUnsubscribe(String channel) {
         RedisConnection current = connection;
         if (current != null) {
@@ -83,7 +91,7 @@ public class RedisBroker extends ChannelSubscriptions {
 
     @Override
     public void deliverTo(Delivery delivery) {
-        this.delivery = delivery;
+        this.delivery = served.around(delivery);
     }
 
     @Override

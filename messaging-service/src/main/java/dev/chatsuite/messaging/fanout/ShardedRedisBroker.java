@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
@@ -59,8 +60,8 @@ public class ShardedRedisBroker extends ChannelSubscriptions {
     private ClusterTopology subscribedTopology;
     private volatile Map<String, Shard> shards = Map.of();
     private volatile boolean subscribed;
-    private volatile Delivery delivery = (user, publication) -> {
-    };
+    private volatile Delivery delivery = served.around((user, publication) -> {
+    });
     private CompletableFuture<ClusterTopology> refreshing;
     private int generation;
     private boolean everSubscribed;
@@ -152,6 +153,22 @@ public class ShardedRedisBroker extends ChannelSubscriptions {
         return sends.size() == 1 ? sends.get(0) : Uni.join().all(sends).andCollectFailures().replaceWithVoid();
     }
 
+    @Override
+    public Uni<Boolean> send(UUID address, Publication publication) {
+        String channel = Channels.user(address);
+        Uni<ClusterTopology> on = topology == null ? refresh() : Uni.createFrom().item(topology);
+        return on.chain(read -> {
+            String primary = read.owner(ClusterSlot.of(channel));
+            if (primary == null) {
+                return Uni.createFrom().failure(new IllegalStateException("No Redis Cluster primary serves the slot"));
+            }
+            Request spublish = Request.cmd(Command.SPUBLISH).arg(channel).arg(Buffer.buffer(publication.encode()));
+            return Uni.createFrom().completionStage(() -> pool(primary).send(spublish).toCompletionStage())
+                    .ifNoItem().after(Duration.ofMillis(COMMAND_TIMEOUT_MILLIS)).fail()
+                    .map(receivers -> receivers != null && receivers.toLong() > 0);
+        });
+    }
+
     private Uni<Void> spublish(String primary, List<Wire.Outgoing> messages) {
         List<Request> batch = new ArrayList<>(messages.size());
         for (Wire.Outgoing message : messages) {
@@ -172,7 +189,7 @@ public class ShardedRedisBroker extends ChannelSubscriptions {
 
     @Override
     public void deliverTo(Delivery delivery) {
-        this.delivery = delivery;
+        this.delivery = served.around(delivery);
     }
 
     /** True only while every shard primary's subscriber is connected and has confirmed its channels. */

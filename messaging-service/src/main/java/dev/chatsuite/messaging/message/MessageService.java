@@ -51,11 +51,11 @@ public class MessageService {
     private final MessagingConfig config;
     private final Reactions reactions;
     private final Reads reads;
-    private final PostLanes lanes;
+    private final PostRouter posts;
 
     public MessageService(MessageRepository messages, Participants participants, Attachments attachments, MessageViews views,
-            Broker broker, MessagingConfig config, Reactions reactions, Reads reads, PostLanes lanes) {
-        this.lanes = lanes;
+            Broker broker, MessagingConfig config, Reactions reactions, Reads reads, PostRouter posts) {
+        this.posts = posts;
         this.reactions = reactions;
         this.reads = reads;
         this.messages = messages;
@@ -109,7 +109,7 @@ public class MessageService {
     private Uni<Outcome> store(Caller caller, UUID conversation, String body, List<AttachmentRecord> records, String clientMessageId,
             UUID replyToId) {
         Uni<Optional<Posted>> insert = records.isEmpty() && replyToId == null
-                ? lanes.post(conversation, new MessageRepository.Draft(Uuids.v7(), caller.userId(), body, clientMessageId, now()))
+                ? posts.post(conversation, new MessageRepository.Draft(Uuids.v7(), caller.userId(), body, clientMessageId, now()))
                 : messages.insert(Uuids.v7(), conversation, caller.userId(), body, records, clientMessageId, replyToId, now());
         return insert
                 .chain(stored -> stored.isPresent() || replyToId == null ? Uni.createFrom().item(stored)

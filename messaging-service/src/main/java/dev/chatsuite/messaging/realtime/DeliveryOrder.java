@@ -139,8 +139,8 @@ final class DeliveryOrder {
             case USER, CONVERSATION -> send(publication);
             case CREATED -> created(lane(publication.conversationId()), publication);
             case CHANGED -> changed(lane(publication.conversationId()), publication);
-            case JOINED -> {
-                // For the instance (it follows the conversation), never for the client.
+            case JOINED, INSTANCE -> {
+                // For the instance (it follows the conversation, or answers another instance), never for the client.
             }
         }
     }

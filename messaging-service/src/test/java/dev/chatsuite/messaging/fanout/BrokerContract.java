@@ -102,6 +102,28 @@ abstract class BrokerContract {
     }
 
     @Test
+    void shouldHandAnInstanceMessageToTheAddressItServesAndNeverToASocket() throws Exception {
+        UUID address = UUID.randomUUID();
+        BlockingQueue<Publication> served = new LinkedBlockingQueue<>();
+        AtomicBoolean handledOffContext = new AtomicBoolean();
+        broker.serve(address, p -> {
+            handledOffContext.compareAndSet(false, Vertx.currentContext() != context.context());
+            served.add(p);
+        }).await().atMost(Duration.ofSeconds(5));
+
+        Publication request = Publication.toInstance("R{\"q\":7,\"body\":\"h\u00e9 | there\"}");
+        assertThat(broker.send(address, request).await().atMost(Duration.ofSeconds(5))).as("an instance serves it").isTrue();
+        assertThat(served.poll(5, TimeUnit.SECONDS)).isEqualTo(request);
+        assertThat(handledOffContext).as("handled on the fan-out context").isFalse();
+        // Nothing reached the sockets' delivery, and a user's event on that address does not either.
+        broker.publish(List.of(address), Publication.ofUser("{}")).await().atMost(Duration.ofSeconds(5));
+        assertThat(nothingWithin(300)).isTrue();
+        assertThat(served.poll(100, TimeUnit.MILLISECONDS)).isNull();
+
+        assertThat(broker.send(UUID.randomUUID(), request).await().atMost(Duration.ofSeconds(5))).as("nobody serves that address").isFalse();
+    }
+
+    @Test
     void shouldDeliverToEachSubscribedRecipientAndNobodyElse() throws Exception {
         UUID bob = UUID.randomUUID();
         UUID carol = UUID.randomUUID();

@@ -13,7 +13,7 @@ class PublicationTest {
         UUID conversation = UUID.randomUUID();
         for (Publication p : new Publication[] { Publication.created(conversation, 42, "{\"type\":\"message.created\",\"x\":\"a|b\"}"),
                 Publication.changed(conversation, 7, "{}"), Publication.ofConversation(conversation, "{\"type\":\"typing\"}"),
-                Publication.ofUser("{\"type\":\"presence\"}"), Publication.joined(conversation) }) {
+                Publication.ofUser("{\"type\":\"presence\"}"), Publication.joined(conversation), Publication.toInstance("R{\"q\":1,\"b\":\"a|b\"}") }) {
             assertThat(Publication.decode(p.encode())).isEqualTo(p);
         }
     }

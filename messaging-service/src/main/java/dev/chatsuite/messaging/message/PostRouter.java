@@ -1,0 +1,234 @@
+package dev.chatsuite.messaging.message;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.chatsuite.common.problem.CommonProblem;
+import dev.chatsuite.messaging.MessagingConfig;
+import dev.chatsuite.messaging.fanout.Broker;
+import dev.chatsuite.messaging.fanout.Publication;
+import dev.chatsuite.messaging.message.MessageRepository.Draft;
+import dev.chatsuite.messaging.message.MessageRepository.Posted;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
+
+/**
+ * Stores each plain post at its conversation's owner ({@link PostOwners}): here when this
+ * instance owns it, else sent over the broker to the owner's {@link PostLanes} and answered the
+ * same way. An owner that serves nothing (stopped, crashed) is skipped at once and the post is
+ * stored here. A post already sent to an owner that then stops announcing itself, or that does
+ * not answer within the timeout, gives 503, since it may be stored (a client retries with its
+ * clientMessageId).
+ */
+@ApplicationScoped
+public class PostRouter {
+
+    private static final Logger LOG = Logger.getLogger(PostRouter.class);
+    private static final char REQUEST = 'R';
+    private static final char ANSWER = 'A';
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final BiFunction<UUID, Draft, Uni<Optional<Posted>>> local;
+    private final PostOwners owners;
+    private final Broker broker;
+    private final ObjectMapper json;
+    private final Vertx vertx;
+    private final long timeoutMillis;
+    private final Counter forwarded;
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    /** A post sent to its owner: {@code q} names it in the answer. */
+    record Request(long q, UUID from, UUID conversation, UUID id, UUID sender, String body, String clientMessageId, OffsetDateTime createdAt) {
+    }
+
+    /** The owner's answer: the seq and recipients, or neither (the sender does not take part), or a failure's SQLSTATE or "unavailable". */
+    record Answer(long q, Long seq, List<UUID> recipients, String failure) {
+    }
+
+    private record Pending(UUID owner, UUID conversation, Draft draft, UniEmitter<? super Optional<Posted>> emitter, Context context, long timer) {
+    }
+
+    @Inject
+    PostRouter(PostLanes lanes, PostOwners owners, Broker broker, ObjectMapper json, Vertx vertx, MessagingConfig config, MeterRegistry registry) {
+        this(lanes::post, owners, broker, json, vertx, config.postForwardTimeout(), registry);
+    }
+
+    PostRouter(BiFunction<UUID, Draft, Uni<Optional<Posted>>> local, PostOwners owners, Broker broker, ObjectMapper json, Vertx vertx,
+            Duration timeout, MeterRegistry registry) {
+        this.local = local;
+        this.owners = owners;
+        this.broker = broker;
+        this.json = json;
+        this.vertx = vertx;
+        this.timeoutMillis = timeout.toMillis();
+        this.forwarded = Counter.builder("chat.posts.forwarded").description("Plain posts sent to their conversation's owner instance").register(registry);
+    }
+
+    void start(@Observes StartupEvent event) {
+        serve();
+    }
+
+    /** Takes requests and answers on this instance's address. */
+    Uni<Void> serve() {
+        if (!owners.enabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        vertx.setPeriodic(PostOwners.BEAT_MILLIS, t -> sweep());
+        Uni<Void> held = broker.serve(owners.self(), this::received).memoize().indefinitely();
+        held.subscribe().with(v -> {
+        }, failure -> LOG.warnf("Could not serve posts for other instances: %s", failure.getClass().getSimpleName()));
+        return held;
+    }
+
+    /** Stores {@code draft} in {@code conversation} at its owner; empty when its sender does not take part. */
+    public Uni<Optional<Posted>> post(UUID conversation, Draft draft) {
+        UUID owner = owners.ownerOf(conversation);
+        return owner.equals(owners.self()) ? local.apply(conversation, draft) : forward(owner, conversation, draft);
+    }
+
+    private Uni<Optional<Posted>> forward(UUID owner, UUID conversation, Draft draft) {
+        return Uni.createFrom().emitter(emitter -> {
+            Context context = Vertx.currentContext();
+            long q = ids.incrementAndGet();
+            long timer = vertx.setTimer(timeoutMillis, t -> unconfirmed(q));
+            Pending waiting = new Pending(owner, conversation, draft, emitter, context, timer);
+            pending.put(q, waiting);
+            forwarded.increment();
+            broker.send(owner, Publication.toInstance(REQUEST + encode(new Request(q, owners.self(), conversation, draft.id(), draft.sender(),
+                    draft.body(), draft.clientMessageId(), draft.createdAt())))).subscribe().with(served -> {
+                        if (!served) {
+                            owners.gone(owner);
+                            storeHere(q);
+                        }
+                    }, failure -> storeHere(q));
+        });
+    }
+
+    /** Fails the posts waiting for an owner that no longer announces itself. */
+    void sweep() {
+        pending.forEach((q, waiting) -> {
+            if (!owners.live(waiting.owner())) {
+                vertx.cancelTimer(waiting.timer());
+                unconfirmed(q);
+            }
+        });
+    }
+
+    /** No answer came, and the post may be stored: 503, to be retried with its clientMessageId. */
+    private void unconfirmed(long q) {
+        Pending late = pending.remove(q);
+        if (late != null) {
+            answer(late, () -> late.emitter().fail(CommonProblem.SERVICE_UNAVAILABLE.exception(
+                    "The message could not be confirmed; retry with the same clientMessageId.")));
+        }
+    }
+
+    /** The owner could not be reached: nothing was sent, so the post is stored here. */
+    private void storeHere(long q) {
+        Pending waiting = pending.remove(q);
+        if (waiting != null) {
+            vertx.cancelTimer(waiting.timer());
+            answer(waiting, () -> local.apply(waiting.conversation(), waiting.draft()).subscribe().with(waiting.emitter()::complete, waiting.emitter()::fail));
+        }
+    }
+
+    private void received(Publication publication) {
+        String body = publication.frame();
+        if (body.isEmpty()) {
+            return;
+        }
+        try {
+            if (body.charAt(0) == REQUEST) {
+                stored(json.readValue(body.substring(1), Request.class));
+            } else if (body.charAt(0) == ANSWER) {
+                answered(json.readValue(body.substring(1), Answer.class));
+            }
+        } catch (JsonProcessingException e) {
+            LOG.debugf("Dropped an unreadable instance message: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    /** At the owner: stores the post through the lanes and answers its sender. */
+    private void stored(Request request) {
+        Draft draft = new Draft(request.id(), request.sender(), request.body(), request.clientMessageId(), request.createdAt());
+        local.apply(request.conversation(), draft).subscribe().with(
+                stored -> reply(request.from(), new Answer(request.q(), stored.map(p -> p.message().seq()).orElse(null),
+                        stored.map(Posted::participants).orElse(null), null)),
+                failure -> reply(request.from(), new Answer(request.q(), null, null, failureOf(failure))));
+    }
+
+    private void reply(UUID to, Answer answer) {
+        broker.send(to, Publication.toInstance(ANSWER + encode(answer))).subscribe().with(served -> {
+        }, failure -> LOG.debugf("Could not answer a forwarded post: %s", failure.getClass().getSimpleName()));
+    }
+
+    private static String failureOf(Throwable failure) {
+        return failure instanceof PgException pg && pg.getSqlState() != null ? pg.getSqlState() : "unavailable";
+    }
+
+    /** At the sender's instance: completes the waiting post on the context it came from. */
+    private void answered(Answer answer) {
+        Pending waiting = pending.remove(answer.q());
+        if (waiting == null) {
+            return;
+        }
+        vertx.cancelTimer(waiting.timer());
+        Draft d = waiting.draft();
+        if (answer.failure() != null) {
+            Throwable failure = UNIQUE_VIOLATION.equals(answer.failure())
+                    ? new PgException("duplicate key", "ERROR", UNIQUE_VIOLATION, null)
+                    : CommonProblem.SERVICE_UNAVAILABLE.exception("The message could not be stored; retry shortly.");
+            answer(waiting, () -> waiting.emitter().fail(failure));
+        } else if (answer.seq() == null) {
+            answer(waiting, () -> waiting.emitter().complete(Optional.empty()));
+        } else {
+            Posted posted = new Posted(new StoredMessage(d.id(), waiting.conversation(), answer.seq(), d.sender(), d.body(), List.of(),
+                    d.clientMessageId(), d.createdAt(), null, null, null), List.copyOf(answer.recipients()));
+            answer(waiting, () -> waiting.emitter().complete(Optional.of(posted)));
+        }
+    }
+
+    private static void answer(Pending waiting, Runnable answer) {
+        if (waiting.context() == null) {
+            answer.run();
+        } else {
+            waiting.context().runOnContext(v -> answer.run());
+        }
+    }
+
+    private String encode(Object message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An instance message could not be written", e);
+        }
+    }
+
+    /** For tests: posts waiting for their owner's answer. */
+    int waiting() {
+        return pending.size();
+    }
+}
