@@ -75,11 +75,7 @@ public class PostLanes {
         }
 
         private void answer(Runnable answer) {
-            if (context == null) {
-                answer.run();
-            } else {
-                context.runOnContext(v -> answer.run());
-            }
+            CallerContext.answer(context, answer);
         }
     }
 

@@ -82,6 +82,9 @@ public class PostOwners {
         if (known.size() == 1 || !enabled) {
             return self;
         }
+        if (gone.isEmpty()) {
+            return rank(conversation, known);
+        }
         List<UUID> candidates = new ArrayList<>(known.size());
         for (UUID instance : known) {
             if (instance.equals(self) || !gone.contains(instance)) {

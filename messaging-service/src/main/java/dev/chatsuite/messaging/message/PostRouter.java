@@ -212,11 +212,7 @@ public class PostRouter {
     }
 
     private static void answer(Pending waiting, Runnable answer) {
-        if (waiting.context() == null) {
-            answer.run();
-        } else {
-            waiting.context().runOnContext(v -> answer.run());
-        }
+        CallerContext.answer(waiting.context(), answer);
     }
 
     private String encode(Object message) {
