@@ -52,10 +52,12 @@ public class MessageService {
     private final Reactions reactions;
     private final Reads reads;
     private final PostRouter posts;
+    private final CreatedPublisher created;
 
     public MessageService(MessageRepository messages, Participants participants, Attachments attachments, MessageViews views,
-            Broker broker, MessagingConfig config, Reactions reactions, Reads reads, PostRouter posts) {
+            Broker broker, MessagingConfig config, Reactions reactions, Reads reads, PostRouter posts, CreatedPublisher created) {
         this.posts = posts;
+        this.created = created;
         this.reactions = reactions;
         this.reads = reads;
         this.messages = messages;
@@ -108,7 +110,8 @@ public class MessageService {
 
     private Uni<Outcome> store(Caller caller, UUID conversation, String body, List<AttachmentRecord> records, String clientMessageId,
             UUID replyToId) {
-        Uni<Optional<Posted>> insert = records.isEmpty() && replyToId == null
+        boolean plain = records.isEmpty() && replyToId == null;
+        Uni<Optional<Posted>> insert = plain
                 ? posts.post(conversation, new MessageRepository.Draft(Uuids.v7(), caller.userId(), body, clientMessageId, now()))
                 : messages.insert(Uuids.v7(), conversation, caller.userId(), body, records, clientMessageId, replyToId, now());
         return insert
@@ -118,8 +121,9 @@ public class MessageService {
                 .chain(stored -> {
                     Posted posted = stored.orElseThrow(MessageService::notFound);
                     reads.posted(caller.userId(), conversation, posted.message().seq());
-                    MessageView view = views.of(posted.message());
-                    return publish(posted.participants(), () -> Events.created(view)).replaceWith(new Outcome(view, true));
+                    Outcome outcome = new Outcome(views.of(posted.message()), true);
+                    // A plain post was published where it was stored (PostRouter).
+                    return plain ? Uni.createFrom().item(outcome) : created.publish(posted).replaceWith(outcome);
                 })
                 .onFailure(PgException.class).recoverWithUni(e -> {
                     if (UNIQUE_VIOLATION.equals(((PgException) e).getSqlState()) && clientMessageId != null) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,7 +38,8 @@ import io.vertx.pgclient.PgException;
 /**
  * Stores each plain post at its conversation's owner ({@link PostOwners}): here when this
  * instance owns it, else sent over the broker to the owner's {@link PostLanes} and answered the
- * same way. An owner that serves nothing (stopped, crashed) is skipped at once and the post is
+ * same way. Whoever stores a post publishes its {@code message.created} and then answers, so a
+ * forwarded post reaches its readers without waiting for the answer's trip back. An owner that serves nothing (stopped, crashed) is skipped at once and the post is
  * stored here. A post already sent to an owner that then stops announcing itself, or that does
  * not answer within the timeout, gives 503, since it may be stored (a client retries with its
  * clientMessageId).
@@ -51,6 +53,7 @@ public class PostRouter {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final BiFunction<UUID, Draft, Uni<Optional<Posted>>> local;
+    private final Function<Posted, Uni<Void>> publish;
     private final PostOwners owners;
     private final Broker broker;
     private final ObjectMapper json;
@@ -72,13 +75,15 @@ public class PostRouter {
     }
 
     @Inject
-    PostRouter(PostLanes lanes, PostOwners owners, Broker broker, ObjectMapper json, Vertx vertx, MessagingConfig config, MeterRegistry registry) {
-        this(lanes::post, owners, broker, json, vertx, config.postForwardTimeout(), registry);
+    PostRouter(PostLanes lanes, CreatedPublisher created, PostOwners owners, Broker broker, ObjectMapper json, Vertx vertx, MessagingConfig config,
+            MeterRegistry registry) {
+        this(lanes::post, created::publish, owners, broker, json, vertx, config.postForwardTimeout(), registry);
     }
 
-    PostRouter(BiFunction<UUID, Draft, Uni<Optional<Posted>>> local, PostOwners owners, Broker broker, ObjectMapper json, Vertx vertx,
-            Duration timeout, MeterRegistry registry) {
+    PostRouter(BiFunction<UUID, Draft, Uni<Optional<Posted>>> local, Function<Posted, Uni<Void>> publish, PostOwners owners, Broker broker,
+            ObjectMapper json, Vertx vertx, Duration timeout, MeterRegistry registry) {
         this.local = local;
+        this.publish = publish;
         this.owners = owners;
         this.broker = broker;
         this.json = json;
@@ -103,10 +108,14 @@ public class PostRouter {
         return held;
     }
 
-    /** Stores {@code draft} in {@code conversation} at its owner; empty when its sender does not take part. */
+    /** Stores {@code draft} in {@code conversation} at its owner, who publishes it; empty when its sender does not take part. */
     public Uni<Optional<Posted>> post(UUID conversation, Draft draft) {
         UUID owner = owners.ownerOf(conversation);
-        return owner.equals(owners.self()) ? local.apply(conversation, draft) : forward(owner, conversation, draft);
+        return owner.equals(owners.self()) ? storeAndPublish(conversation, draft) : forward(owner, conversation, draft);
+    }
+
+    private Uni<Optional<Posted>> storeAndPublish(UUID conversation, Draft draft) {
+        return local.apply(conversation, draft).call(stored -> stored.isPresent() ? publish.apply(stored.get()) : Uni.createFrom().voidItem());
     }
 
     private Uni<Optional<Posted>> forward(UUID owner, UUID conversation, Draft draft) {
@@ -151,7 +160,8 @@ public class PostRouter {
         Pending waiting = pending.remove(q);
         if (waiting != null) {
             vertx.cancelTimer(waiting.timer());
-            answer(waiting, () -> local.apply(waiting.conversation(), waiting.draft()).subscribe().with(waiting.emitter()::complete, waiting.emitter()::fail));
+            answer(waiting, () -> storeAndPublish(waiting.conversation(), waiting.draft()).subscribe().with(waiting.emitter()::complete,
+                    waiting.emitter()::fail));
         }
     }
 
@@ -171,10 +181,10 @@ public class PostRouter {
         }
     }
 
-    /** At the owner: stores the post through the lanes and answers its sender. */
+    /** At the owner: stores the post through the lanes, publishes it and answers its sender. */
     private void stored(Request request) {
         Draft draft = new Draft(request.id(), request.sender(), request.body(), request.clientMessageId(), request.createdAt());
-        local.apply(request.conversation(), draft).subscribe().with(
+        storeAndPublish(request.conversation(), draft).subscribe().with(
                 stored -> reply(request.from(), new Answer(request.q(), stored.map(p -> p.message().seq()).orElse(null),
                         stored.map(Posted::participants).orElse(null), null)),
                 failure -> reply(request.from(), new Answer(request.q(), null, null, failureOf(failure))));

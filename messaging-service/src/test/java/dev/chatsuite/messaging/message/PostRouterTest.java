@@ -35,7 +35,7 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
 
 /**
- * Two instances on one broker: a post is stored by its conversation's owner and its sender's
+ * Two instances on one broker: a post is stored and published by its conversation's owner and its sender's
  * instance gets the owner's answer (seq and recipients, nothing for an outsider, a repeated
  * clientMessageId as the unique violation it is); an owner that serves nothing is skipped, one
  * that stops announcing itself or does not answer gives 503.
@@ -49,6 +49,8 @@ class PostRouterTest {
     private final List<UUID> recipients = List.of(UUID.randomUUID(), UUID.randomUUID());
     /** Which instance stored which draft. */
     private final Map<UUID, UUID> storedBy = new ConcurrentHashMap<>();
+    /** Which instance published which message's message.created. */
+    private final Map<UUID, UUID> publishedBy = new ConcurrentHashMap<>();
     private Vertx vertx;
     private InMemoryBroker broker;
     private PostOwners ownersA;
@@ -75,7 +77,10 @@ class PostRouterTest {
 
     /** An instance whose lanes store every post with seq 41 + its body's length, or do what {@code lanes} says. */
     private PostRouter instance(PostOwners owners, BiFunction<UUID, Draft, Uni<Optional<Posted>>> lanes, Duration timeout) {
-        PostRouter router = new PostRouter(lanes, owners, broker, json, vertx, timeout, new SimpleMeterRegistry());
+        PostRouter router = new PostRouter(lanes, posted -> {
+            publishedBy.put(posted.message().id(), owners.self());
+            return Uni.createFrom().voidItem();
+        }, owners, broker, json, vertx, timeout, new SimpleMeterRegistry());
         router.serve().await().atMost(WAIT);
         return router;
     }
@@ -110,6 +115,7 @@ class PostRouterTest {
         Posted posted = routerA.post(ownedBy(a), d).await().atMost(WAIT).orElseThrow();
 
         assertThat(storedBy).containsExactly(Map.entry(d.id(), a));
+        assertThat(publishedBy).containsExactly(Map.entry(d.id(), a));
         assertThat(posted.message().seq()).isEqualTo(45);
     }
 
@@ -123,6 +129,7 @@ class PostRouterTest {
         Posted posted = routerA.post(conversation, d).await().atMost(WAIT).orElseThrow();
 
         assertThat(storedBy).containsExactly(Map.entry(d.id(), b));
+        assertThat(publishedBy).as("published once, by the owner that stored it").containsExactly(Map.entry(d.id(), b));
         assertThat(posted.message().seq()).isEqualTo(41 + d.body().length());
         assertThat(posted.message().id()).isEqualTo(d.id());
         assertThat(posted.message().conversationId()).isEqualTo(conversation);
@@ -139,6 +146,7 @@ class PostRouterTest {
         instance(ownersB, (c, d) -> Uni.createFrom().item(Optional.empty()), WAIT);
 
         assertThat(routerA.post(ownedBy(b), draft("outsider")).await().atMost(WAIT)).isEmpty();
+        assertThat(publishedBy).isEmpty();
     }
 
     @Test
@@ -160,6 +168,7 @@ class PostRouterTest {
         Posted posted = routerA.post(conversation, d).await().atMost(WAIT).orElseThrow();
 
         assertThat(storedBy).containsExactly(Map.entry(d.id(), a));
+        assertThat(publishedBy).containsExactly(Map.entry(d.id(), a));
         assertThat(posted.message().seq()).isEqualTo(41 + d.body().length());
         assertThat(ownersA.ownerOf(conversation)).isEqualTo(a);
     }
