@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -20,8 +21,8 @@ import io.vertx.redis.client.Response;
 
 /**
  * {@link Broker} on Redis pub/sub. Publishing: the {@link Wire} messages of one publication
- * (one per conversation, or one per user for a user's event) pipelined on one pooled
- * connection. Subscribing: one dedicated connection (pub/sub cannot share pooled ones),
+ * (one per conversation, or one per user for a user's event) pipelined on the calling event
+ * loop's own connection ({@link LoopConnections}). Subscribing: one dedicated connection (pub/sub cannot share pooled ones),
  * created on the delivery context so what it receives is handled there; when it drops, it
  * reconnects with back-off, subscribes again to every channel still wanted and reports
  * {@link Delivery#resubscribed()} so sockets can look for what they missed.
@@ -31,7 +32,7 @@ public class RedisBroker extends ChannelSubscriptions {
     private static final Logger LOG = Logger.getLogger(RedisBroker.class);
     private static final long MAX_BACKOFF_MILLIS = 5000;
     private final Vertx vertx;
-    private final io.vertx.mutiny.redis.client.Redis pool;
+    private final LoopConnections publishing;
     private final String url;
     private volatile RedisConnection connection;
     private volatile boolean subscribed;
@@ -45,7 +46,7 @@ public class RedisBroker extends ChannelSubscriptions {
     public RedisBroker(Vertx vertx, FanoutContext context, io.vertx.mutiny.redis.client.Redis pool, String url) {
         super(context);
         this.vertx = vertx;
-        this.pool = pool;
+        this.publishing = new LoopConnections(vertx, pool.getDelegate(), url);
         this.url = url;
     }
 
@@ -55,6 +56,7 @@ public class RedisBroker extends ChannelSubscriptions {
 
     public void stop() {
         stopped = true;
+        publishing.stop();
         RedisConnection current = connection;
         if (current != null) {
             current.close();
@@ -66,19 +68,22 @@ public class RedisBroker extends ChannelSubscriptions {
         if (recipients.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<io.vertx.mutiny.redis.client.Request> batch = new ArrayList<>();
+        List<Request> batch = new ArrayList<>();
         for (Wire.Outgoing message : Wire.outgoing(recipients, publication)) {
-            batch.add(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.PUBLISH).arg(message.channel())
-                    .arg(io.vertx.mutiny.core.buffer.Buffer.newInstance(message.payload())));
+            batch.add(Request.cmd(Command.PUBLISH).arg(message.channel()).arg(message.payload()));
         }
-        return batch.size() == 1 ? pool.send(batch.get(0)).replaceWithVoid() : pool.batch(batch).replaceWithVoid();
+        return (batch.size() == 1 ? UniHelper.toUni(publishing.send(batch.get(0))) : UniHelper.toUni(publishing.batch(batch))).replaceWithVoid();
     }
 
     @Override
     public Uni<Boolean> send(UUID address, Publication publication) {
-        return pool.send(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.PUBLISH).arg(Channels.user(address))
-                .arg(io.vertx.mutiny.core.buffer.Buffer.newInstance(Buffer.buffer(publication.encode()))))
+        return UniHelper.toUni(publishing.send(Request.cmd(Command.PUBLISH).arg(Channels.user(address)).arg(Buffer.buffer(publication.encode()))))
                 .map(receivers -> receivers != null && receivers.toLong() > 0);
+    }
+
+    /** For tests: event loops publishing on their own connection. */
+    int publishingConnections() {
+        return publishing.open();
     }
 
     @Override
