@@ -31,9 +31,9 @@ final class LoopConnections {
     private final Map<EventLoop, Slot> slots = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
-    /** One loop's connection; only that loop's thread reads or writes it. */
+    /** One loop's connection; only that loop's thread changes it ({@link #stop} and {@link #open} read it from others). */
     private static final class Slot {
-        RedisConnection connection;
+        volatile RedisConnection connection;
         boolean connecting;
         long retryAt;
     }
