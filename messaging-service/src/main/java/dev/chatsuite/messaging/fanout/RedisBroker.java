@@ -22,10 +22,11 @@ import io.vertx.redis.client.Response;
 /**
  * {@link Broker} on Redis pub/sub. Publishing: the {@link Wire} messages of one publication
  * (one per conversation, or one per user for a user's event) pipelined on the calling event
- * loop's own connection ({@link LoopConnections}). Subscribing: one dedicated connection (pub/sub cannot share pooled ones),
- * created on the delivery context so what it receives is handled there; when it drops, it
- * reconnects with back-off, subscribes again to every channel still wanted and reports
- * {@link Delivery#resubscribed()} so sockets can look for what they missed.
+ * loop's own connection ({@link LoopConnections}). Subscribing: one dedicated connection
+ * (pub/sub cannot share pooled ones), created on the delivery context so what it receives is
+ * handled there; when it drops, it reconnects with back-off, subscribes again to every channel
+ * still wanted and reports {@link Delivery#resubscribed()} so sockets can look for what they
+ * missed.
  */
 public class RedisBroker extends ChannelSubscriptions {
 

@@ -39,10 +39,10 @@ import io.vertx.pgclient.PgException;
  * Stores each plain post at its conversation's owner ({@link PostOwners}): here when this
  * instance owns it, else sent over the broker to the owner's {@link PostLanes} and answered the
  * same way. Whoever stores a post publishes its {@code message.created} and then answers, so a
- * forwarded post reaches its readers without waiting for the answer's trip back. An owner that serves nothing (stopped, crashed) is skipped at once and the post is
- * stored here. A post already sent to an owner that then stops announcing itself, or that does
- * not answer within the timeout, gives 503, since it may be stored (a client retries with its
- * clientMessageId).
+ * forwarded post reaches its readers without waiting for the answer's trip back. An owner that
+ * serves nothing (stopped, crashed) is skipped at once and the post is stored here. A post
+ * already sent to an owner that then stops announcing itself, or that does not answer within
+ * the timeout, gives 503, since it may be stored (a client retries with its clientMessageId).
  */
 @ApplicationScoped
 public class PostRouter {
