@@ -7,11 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.chatsuite.common.id.Uuids;
@@ -23,8 +21,6 @@ import dev.chatsuite.messaging.attachment.AttachmentRecord;
 import dev.chatsuite.messaging.attachment.Attachments;
 import dev.chatsuite.messaging.caller.Caller;
 import dev.chatsuite.messaging.participant.Participants;
-import dev.chatsuite.messaging.fanout.Broker;
-import dev.chatsuite.messaging.fanout.Publication;
 import dev.chatsuite.messaging.message.MessageRepository.Posted;
 import dev.chatsuite.messaging.page.Cursors;
 import dev.chatsuite.messaging.page.Page;
@@ -40,31 +36,28 @@ import io.vertx.pgclient.PgException;
 @ApplicationScoped
 public class MessageService {
 
-    private static final Logger LOG = Logger.getLogger(MessageService.class);
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int MAX_CLIENT_ID = 64;
     private final MessageRepository messages;
     private final Participants participants;
     private final Attachments attachments;
     private final MessageViews views;
-    private final Broker broker;
     private final MessagingConfig config;
     private final Reactions reactions;
     private final Reads reads;
     private final PostRouter posts;
-    private final CreatedPublisher created;
+    private final EventPublisher events;
 
     public MessageService(MessageRepository messages, Participants participants, Attachments attachments, MessageViews views,
-            Broker broker, MessagingConfig config, Reactions reactions, Reads reads, PostRouter posts, CreatedPublisher created) {
+            MessagingConfig config, Reactions reactions, Reads reads, PostRouter posts, EventPublisher events) {
         this.posts = posts;
-        this.created = created;
+        this.events = events;
         this.reactions = reactions;
         this.reads = reads;
         this.messages = messages;
         this.participants = participants;
         this.attachments = attachments;
         this.views = views;
-        this.broker = broker;
         this.config = config;
     }
 
@@ -123,7 +116,7 @@ public class MessageService {
                     reads.posted(caller.userId(), conversation, posted.message().seq());
                     Outcome outcome = new Outcome(views.of(posted.message()), true);
                     // A plain post was published where it was stored (PostRouter).
-                    return plain ? Uni.createFrom().item(outcome) : created.publish(posted).replaceWith(outcome);
+                    return plain ? Uni.createFrom().item(outcome) : events.created(posted).replaceWith(outcome);
                 })
                 .onFailure(PgException.class).recoverWithUni(e -> {
                     if (UNIQUE_VIOLATION.equals(((PgException) e).getSqlState()) && clientMessageId != null) {
@@ -150,7 +143,7 @@ public class MessageService {
                             List<Uni<Void>> sends = new ArrayList<>();
                             both.getItem2().groups(both.getItem1()).forEach((emoji, users) -> {
                                 MessageView view = views.of(stored, both.getItem2().seenBy(users.get(0)));
-                                sends.add(publish(users, () -> Events.updated(view)));
+                                sends.add(events.publish(users, Events.updated(view)));
                             });
                             Uni<?> sent = sends.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(sends).andCollectFailures();
                             return sent.replaceWith(views.of(stored, both.getItem2().seenBy(caller.userId())));
@@ -169,7 +162,7 @@ public class MessageService {
                     ? Uni.createFrom().voidItem()
                     : attachments.discard(caller, message.attachments())
                             .chain(() -> participants.of(message.conversationId()))
-                            .chain(users -> publish(users, () -> Events.deleted(message))));
+                            .chain(users -> events.publish(users, Events.deleted(message))));
         });
     }
 
@@ -183,7 +176,7 @@ public class MessageService {
             }
             reads.changed(caller.userId(), conversation);
             return participants.of(conversation)
-                    .chain(users -> publish(users, () -> Events.read(conversation, caller.userId(), marker.get())));
+                    .chain(users -> events.publish(users, Events.read(conversation, caller.userId(), marker.get())));
         });
     }
 
@@ -265,13 +258,6 @@ public class MessageService {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The message is not valid; see errors.", errors);
         }
-    }
-
-    /** Publishing follows the commit; a failure to publish is logged, not the client's error (they catch up by REST). */
-    private Uni<Void> publish(List<UUID> recipients, Supplier<Publication> event) {
-        return broker.publish(recipients, event.get())
-                .onFailure().invoke(e -> LOG.warnf("An event could not be published: %s", e.getClass().getSimpleName()))
-                .onFailure().recoverWithNull();
     }
 
     private static ProblemException deleted() {

@@ -75,9 +75,9 @@ public class PostRouter {
     }
 
     @Inject
-    PostRouter(PostLanes lanes, CreatedPublisher created, PostOwners owners, Broker broker, ObjectMapper json, Vertx vertx, MessagingConfig config,
+    PostRouter(PostLanes lanes, EventPublisher events, PostOwners owners, Broker broker, ObjectMapper json, Vertx vertx, MessagingConfig config,
             MeterRegistry registry) {
-        this(lanes::post, created::publish, owners, broker, json, vertx, config.postForwardTimeout(), registry);
+        this(lanes::post, events::created, owners, broker, json, vertx, config.postForwardTimeout(), registry);
     }
 
     PostRouter(BiFunction<UUID, Draft, Uni<Optional<Posted>>> local, Function<Posted, Uni<Void>> publish, PostOwners owners, Broker broker,
