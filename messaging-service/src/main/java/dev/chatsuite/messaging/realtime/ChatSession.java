@@ -8,8 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.chatsuite.messaging.caller.Caller;
 import dev.chatsuite.messaging.fanout.FanoutContext;
-import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -27,7 +25,7 @@ final class ChatSession {
     static final int RATE_LIMITED = 4008;
     static final int INTERNAL = 1011;
 
-    private final WebSocketConnection connection;
+    private final Peer peer;
     private final Caller caller;
     private final FanoutContext fanout;
     private final Outbox outbox;
@@ -44,11 +42,11 @@ final class ChatSession {
     /** OPEN, then JOINED once it joined presence, RELEASED once ended. */
     private final AtomicInteger life = new AtomicInteger(OPEN);
 
-    ChatSession(WebSocketConnection connection, Caller caller, FanoutContext fanout, GapFills fills, RealtimeConfig config) {
-        this.connection = connection;
+    ChatSession(Peer peer, Caller caller, FanoutContext fanout, GapFills fills, RealtimeConfig config) {
+        this.peer = peer;
         this.caller = caller;
         this.fanout = fanout;
-        this.outbox = new Outbox(config.maxPending(), connection::sendText);
+        this.outbox = new Outbox(config.maxPending(), peer::sendText);
         this.order = new DeliveryOrder(new DeliveryOrder.Out() {
             @Override
             public boolean send(String frame) {
@@ -85,11 +83,11 @@ final class ChatSession {
     }
 
     String id() {
-        return connection.id();
+        return peer.id();
     }
 
     boolean isOpen() {
-        return connection.isOpen();
+        return peer.isOpen();
     }
 
     DeliveryOrder order() {
@@ -111,7 +109,7 @@ final class ChatSession {
     /** The socket is subscribed and its baseline read: {@code ready} goes first, then what was held meanwhile. */
     void start(Map<UUID, Long> positions) {
         fanout.execute(() -> {
-            send(new JsonObject().put("type", "ready").put("userId", caller.userId().toString()).put("connectionId", connection.id()));
+            send(new JsonObject().put("type", "ready").put("userId", caller.userId().toString()).put("connectionId", peer.id()));
             order.start(positions);
         });
     }
@@ -122,7 +120,7 @@ final class ChatSession {
 
     /** Sends a frame of this socket's own (ready, ack, pong, error, presence greeting). */
     void send(String frame) {
-        if (connection.isOpen() && !outbox.offer(frame)) {
+        if (peer.isOpen() && !outbox.offer(frame)) {
             tooFarBehind();
         }
     }
@@ -155,8 +153,8 @@ final class ChatSession {
     }
 
     void close(int code, String reason) {
-        if (connection.isOpen()) {
-            connection.close(new CloseReason(code, reason)).subscribe().with(v -> {
+        if (peer.isOpen()) {
+            peer.close(code, reason).subscribe().with(v -> {
             }, e -> {
             });
         }

@@ -1,10 +1,5 @@
 package dev.chatsuite.messaging.realtime;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -12,113 +7,32 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 
-import org.jboss.logging.Logger;
-
-import dev.chatsuite.messaging.caller.Callers;
-import dev.chatsuite.messaging.fanout.Broker;
-import dev.chatsuite.messaging.fanout.FanoutContext;
-
 /**
- * {@code /ws}: one socket per browser tab, carrying the events of all the user's conversations.
- * Refused connections are upgraded, then closed with their code (4001, 4003), since browsers
- * cannot read an HTTP status on a failed upgrade. Opening: authenticate, register, subscribe,
- * follow the user's conversations and read the baseline, say {@code ready}, join presence; a
- * close at any point of that gives back exactly what was taken.
+ * {@code /ws}: one socket per browser tab, carrying the events of all the user's conversations;
+ * its life is {@link SocketLifecycle}'s. The gateway brings its browsers' sockets over the
+ * socket link instead ({@link LinkEndpoint}); this endpoint serves clients that connect here.
  */
 @WebSocket(path = "/ws")
 public class ChatSocket {
 
-    private static final Logger LOG = Logger.getLogger(ChatSocket.class);
-    private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(20);
-    private final SocketAuth auth;
-    private final Sessions sessions;
-    private final Presence presence;
-    private final Frames frames;
-    private final Broker broker;
-    private final GapFills fills;
-    private final FanoutContext fanout;
-    private final RealtimeConfig config;
+    private final SocketLifecycle lifecycle;
 
-    public ChatSocket(SocketAuth auth, Sessions sessions, Presence presence, Frames frames, Broker broker, GapFills fills,
-            FanoutContext fanout, RealtimeConfig config) {
-        this.auth = auth;
-        this.sessions = sessions;
-        this.presence = presence;
-        this.frames = frames;
-        this.broker = broker;
-        this.fills = fills;
-        this.fanout = fanout;
-        this.config = config;
+    public ChatSocket(SocketLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
     @OnOpen
     public Uni<Void> open(WebSocketConnection connection) {
-        return sessions.open(() -> opening(connection));
-    }
-
-    private Uni<Void> opening(WebSocketConnection connection) {
-        return auth.authenticate(connection.handshakeRequest()).chain(outcome -> {
-            if (!outcome.ok()) {
-                return connection.close(new CloseReason(outcome.closeCode(), outcome.reason()));
-            }
-            ChatSession session = new ChatSession(connection, Callers.of(outcome.token()), fanout, fills, config);
-            UUID user = session.caller().userId();
-            sessions.add(session);
-            Uni<Void> subscribed = broker.subscribe(user);
-            if (connection.isClosed()) {
-                // The client left while it was being authenticated: @OnClose may have found nothing to release.
-                return release(session);
-            }
-            session.expireAt(outcome.token().getExpirationTime());
-            return subscribed
-                    .chain(() -> sessions.followedPositions(user, List.of(session)))
-                    .invoke(session::start)
-                    .invoke(() -> {
-                        if (session.joinPresence()) {
-                            presence.join(user);
-                        }
-                    })
-                    .chain(() -> presence.greet(session))
-                    // @OnClose waits for the opening to end: an opening that hung would keep the socket forever.
-                    .ifNoItem().after(OPEN_TIMEOUT).fail()
-                    .onFailure().recoverWithUni(e -> {
-                        LOG.warnf("A socket could not be opened: %s", e.getClass().getSimpleName());
-                        return connection.close(new CloseReason(ChatSession.INTERNAL, "Try again shortly."));
-                    })
-                    // A close while opening may have come before the session was there to release.
-                    .chain(() -> connection.isClosed() ? release(session) : Uni.createFrom().voidItem());
-        });
+        return lifecycle.open(new ConnectionPeer(connection));
     }
 
     @OnTextMessage
     public Uni<Void> message(String text, WebSocketConnection connection) {
-        ChatSession session = sessions.get(connection.id());
-        if (session == null) {
-            return Uni.createFrom().voidItem();
-        }
-        if (!session.takeFrame()) {
-            session.close(ChatSession.RATE_LIMITED, "Too many frames; slow down.");
-            return Uni.createFrom().voidItem();
-        }
-        return frames.handle(session, text);
+        return lifecycle.message(connection.id(), text);
     }
 
     @OnClose
     public Uni<Void> close(WebSocketConnection connection) {
-        ChatSession session = sessions.get(connection.id());
-        return session == null ? Uni.createFrom().voidItem() : release(session);
-    }
-
-    /** Gives back what an open took, once: registration, subscription, follows, order, presence. */
-    private Uni<Void> release(ChatSession session) {
-        if (sessions.remove(session)) {
-            UUID user = session.caller().userId();
-            broker.unsubscribe(user);
-            sessions.unfollow(session);
-            if (session.release()) {
-                presence.leave(user);
-            }
-        }
-        return Uni.createFrom().voidItem();
+        return lifecycle.closed(connection.id());
     }
 }

@@ -18,7 +18,6 @@ import dev.chatsuite.messaging.MessagingProblem;
 import dev.chatsuite.messaging.caller.EndedSessionCheck;
 import dev.chatsuite.messaging.directory.AccountClient;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.quarkus.websockets.next.HandshakeRequest;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
@@ -61,8 +60,8 @@ public class SocketAuth {
         }
     }
 
-    public Uni<Outcome> authenticate(HandshakeRequest handshake) {
-        String raw = token(handshake);
+    Uni<Outcome> authenticate(Peer peer) {
+        String raw = token(peer.header("Authorization"), peer.query());
         if (raw == null) {
             return Uni.createFrom().item(new Outcome(null, ChatSession.UNAUTHENTICATED, "An access token is required."));
         }
@@ -114,13 +113,13 @@ public class SocketAuth {
     }
 
     /** The access token of an upgrade: its {@code Authorization: Bearer}, else its {@code ?token=}, else null. */
-    static String token(HandshakeRequest handshake) {
-        String bearer = BearerToken.of(handshake.header("Authorization"));
-        if (bearer != null || handshake.query() == null) {
+    static String token(String authorization, String query) {
+        String bearer = BearerToken.of(authorization);
+        if (bearer != null || query == null) {
             return bearer;
         }
         try {
-            List<String> tokens = new QueryStringDecoder(handshake.query(), StandardCharsets.UTF_8, false).parameters().get("token");
+            List<String> tokens = new QueryStringDecoder(query, StandardCharsets.UTF_8, false).parameters().get("token");
             return tokens == null || tokens.isEmpty() ? null : tokens.get(0);
         } catch (IllegalArgumentException badEncoding) {
             // "%zz" and the like: not a token, the same answer as any other bad one (4001).
