@@ -67,6 +67,22 @@ public interface GatewayConfig {
         @WithName("max-message")
         @WithDefault("64K")
         MemorySize maxMessage();
+
+        /**
+         * Whether messaging's {@code /ws} sockets ride the socket link (GATEWAY_WS_LINK): one
+         * WebSocket per event loop and messaging instance carrying many sockets as channels.
+         */
+        @WithName("link")
+        @WithDefault("true")
+        boolean link();
+
+        /**
+         * Bytes of frames a client on the socket link may leave unread beyond its socket's write
+         * queue (GATEWAY_MAX_WEBSOCKET_BACKLOG_BYTES); past it the socket is closed with 4008.
+         */
+        @WithName("max-backlog")
+        @WithDefault("1M")
+        MemorySize maxBacklog();
     }
 
     /** The most body bytes the gateway reads or forwards per route family, counted while they stream. */

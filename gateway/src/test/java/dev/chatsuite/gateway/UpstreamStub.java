@@ -10,11 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.chatsuite.common.link.LinkRecords;
 import dev.chatsuite.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.jwt.build.Jwt;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -22,7 +24,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * One stand-in for auth-service and messaging-service (media-service points at a closed port,
  * to test an upstream that is down). It records what it received, so tests can assert what the
- * gateway forwarded: headers, bodies, WebSocket upgrades.
+ * gateway forwarded: headers, bodies, WebSocket upgrades. Messaging's socket link is
+ * {@link LinkStub}: its channels behave as the stub's own sockets.
  */
 public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
 
@@ -44,6 +47,8 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     public static volatile int port;
     private Vertx vertx;
     private HttpServer server;
+    /** Open connections by the peer's address, so a link's TCP connection can be dropped. */
+    private final Map<String, HttpConnection> connections = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> start() {
@@ -65,12 +70,22 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
         // Small enough to cross quickly in a test; the 10 MiB multipart test still passes.
         config.put("gateway.max-body.multipart", "12M");
         config.put("gateway.jwt.issuer", TestTokens.ISSUER);
+        // Small enough for a flood to cross quickly (SocketLinkTest).
+        config.put("gateway.websockets.max-backlog", "64K");
         return config;
     }
 
     private HttpServer listen() {
         vertx = Vertx.vertx();
-        HttpServer server = vertx.createHttpServer().requestHandler(this::handle).webSocketHandler(ws -> {
+        HttpServer server = vertx.createHttpServer().requestHandler(this::handle).connectionHandler(connection -> {
+            String peer = connection.remoteAddress().toString();
+            connections.put(peer, connection);
+            connection.closeHandler(v -> connections.remove(peer, connection));
+        }).webSocketHandler(ws -> {
+            if (ws.path().equals(LinkRecords.PATH)) {
+                LinkStub.accept(ws, connections.get(ws.remoteAddress().toString()));
+                return;
+            }
             if (ws.path().equals("/ws/refused")) {
                 ws.close((short) 4001, "missing token");
                 return;
@@ -95,7 +110,8 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
             ws.writeTextMessage(new JsonObject().put("authorization", auth).put("requestId", ws.headers().get("X-Request-Id")).encode());
             ws.textMessageHandler(text -> {
                 if (text.startsWith("close:")) {
-                    ws.close(Short.parseShort(text.substring("close:".length())), "closed by the upstream");
+                    String[] parts = text.split(":", 3);
+                    ws.close(Short.parseShort(parts[1]), parts.length > 2 ? parts[2] : "closed by the upstream");
                 } else {
                     ws.writeTextMessage("echo:" + text);
                 }
@@ -132,7 +148,7 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
         ws.drainHandler(v -> flood(ws, left));
     }
 
-    private static String socketId(String query) {
+    static String socketId(String query) {
         if (query == null) {
             return null;
         }

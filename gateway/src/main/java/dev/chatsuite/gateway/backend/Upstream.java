@@ -74,11 +74,14 @@ public final class Upstream {
                 .setName("upstream-" + name);
         this.clients = new EventLoopHttpClients(vertx, options, new PoolOptions().setHttp1MaxSize(config.poolSize()));
         // Vert.x caps WebSockets per endpoint (50 by default) and queues the rest without a
-        // timeout; the gateway's own limit is SocketBudget, so this cap is lifted.
+        // timeout; the gateway's own limit is SocketBudget, so this cap is lifted. Only a socket
+        // link's messages (batches of records) are assembled, up to 1 MiB rather than Vert.x's 256 KiB;
+        // spliced sockets relay frames as they come.
         this.websockets = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxConnections(Integer.MAX_VALUE)
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxFrameSize(65536)
+                .setMaxMessageSize(1024 * 1024)
                 .setName("upstream-ws-" + name));
     }
 

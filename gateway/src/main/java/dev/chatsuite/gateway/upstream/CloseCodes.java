@@ -1,10 +1,15 @@
 package dev.chatsuite.gateway.upstream;
 
-/** The WebSocket close codes the gateway sends itself: the contract's, plus 1001 when a client drops, 1009 for an oversize message and 1013 at its socket limit. */
+/**
+ * The WebSocket close codes the gateway sends itself: the contract's, plus 1001 when a client
+ * drops, 1002 for a malformed socket link message, 1009 for an oversize message and 1013 at its
+ * socket limit.
+ */
 final class CloseCodes {
 
     static final short NORMAL = 1000;
     static final short GOING_AWAY = 1001;
+    static final short PROTOCOL_ERROR = 1002;
     static final short MESSAGE_TOO_BIG = 1009;
     static final short INTERNAL_ERROR = 1011;
     static final short TRY_AGAIN_LATER = 1013;

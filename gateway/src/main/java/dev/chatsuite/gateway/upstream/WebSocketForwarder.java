@@ -1,6 +1,7 @@
 package dev.chatsuite.gateway.upstream;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,7 +12,9 @@ import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.gateway.GatewayConfig;
 import dev.chatsuite.gateway.backend.Upstream;
 import dev.chatsuite.gateway.backend.UpstreamFailures;
+import dev.chatsuite.gateway.backend.Upstreams;
 import dev.chatsuite.gateway.caller.SessionCookies;
+import dev.chatsuite.gateway.route.Route.Service;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -19,6 +22,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 
@@ -29,7 +33,8 @@ import io.vertx.ext.web.RoutingContext;
  * Close codes pass through unchanged, so the client sees messaging-service's
  * 4001/4003/4008. Browsers cannot read an HTTP status on a failed upgrade, so every refusal is
  * an accepted upgrade closed with its code: 4008 rate limited, 1013 the gateway's socket limit,
- * 1011 upstream unreachable or an internal failure.
+ * 1011 upstream unreachable or an internal failure. Messaging's {@code /ws} sockets ride a
+ * {@link SocketLink} instead of a socket of their own (GATEWAY_WS_LINK).
  */
 @ApplicationScoped
 public class WebSocketForwarder {
@@ -37,13 +42,19 @@ public class WebSocketForwarder {
     private static final Logger LOG = Logger.getLogger(WebSocketForwarder.class);
     private final SocketBudget budget;
     private final SessionCookies cookies;
+    private final SocketLinks links;
+    private final Upstreams upstreams;
 
     private final long maxMessage;
+    private final boolean link;
 
-    public WebSocketForwarder(SocketBudget budget, SessionCookies cookies, GatewayConfig config) {
+    public WebSocketForwarder(SocketBudget budget, SessionCookies cookies, SocketLinks links, Upstreams upstreams, GatewayConfig config) {
         this.maxMessage = config.websockets().maxMessage().asLongValue();
+        this.link = config.websockets().link();
         this.budget = budget;
         this.cookies = cookies;
+        this.links = links;
+        this.upstreams = upstreams;
     }
 
     public static boolean isUpgrade(RoutingContext ctx) {
@@ -63,6 +74,10 @@ public class WebSocketForwarder {
             // upgrade a request whose connection already closed, and that socket never reports a close of its own.
             Future<Void> clientClosed = closeFuture(ctx);
             clientClosed.onComplete(v -> lease.release());
+            if (linked(ctx, upstream)) {
+                forwardOnLink(ctx, upstream, lease, clientClosed);
+                return;
+            }
             WebSocketConnectOptions options;
             try {
                 options = upstreamOptions(ctx, upstream);
@@ -88,6 +103,55 @@ public class WebSocketForwarder {
                 connect(upstream, options, splice);
             });
         });
+    }
+
+    /** Messaging's {@code /ws} rides the socket link when it is on; {@code /ws/echo} and every other socket are spliced. */
+    private boolean linked(RoutingContext ctx, Upstream upstream) {
+        return link && upstream == upstreams.of(Service.MESSAGING) && "/ws".equals(ctx.request().path());
+    }
+
+    /** As the splice, but the accepted client becomes a channel on its event loop's link to a messaging instance. */
+    private void forwardOnLink(RoutingContext ctx, Upstream upstream, SocketBudget.Lease lease, Future<Void> clientClosed) {
+        Context context = Vertx.currentContext() != null ? Vertx.currentContext() : ctx.vertx().getOrCreateContext();
+        JsonObject handshake;
+        try {
+            handshake = handshake(ctx);
+        } catch (RuntimeException gone) {
+            lease.release();
+            throw gone;
+        }
+        accept(ctx).onComplete(accepted -> {
+            if (accepted.failed()) {
+                lease.release();
+                return;
+            }
+            LinkChannel channel;
+            try {
+                channel = links.open(upstream, context, accepted.result(), handshake, lease::release);
+            } catch (IllegalStateException closed) {
+                // The client's connection closed between the 101 and here: Vert.x refuses handlers on it.
+                LOG.debugf("WebSocket client left right after its upgrade: %s", closed.getMessage());
+                lease.release();
+                return;
+            }
+            clientClosed.onComplete(v -> channel.clientGone());
+        });
+    }
+
+    /**
+     * A channel's OPEN: the client's URI and the headers a spliced upstream would get, one value
+     * per name (repeats joined as HTTP joins them). No Sec-WebSocket-Protocol: the gateway
+     * negotiates no subprotocol with the client.
+     */
+    private static JsonObject handshake(RoutingContext ctx) {
+        MultiMap forwarded = ForwardedHeaders.forWebSocket(ctx);
+        forwarded.remove("Sec-WebSocket-Protocol");
+        JsonObject headers = new JsonObject();
+        for (String name : forwarded.names()) {
+            String separator = name.toLowerCase(Locale.ROOT).equals("cookie") ? "; " : ", ";
+            headers.put(name, String.join(separator, forwarded.getAll(name)));
+        }
+        return new JsonObject().put("uri", ctx.request().uri()).put("headers", headers);
     }
 
     /** Completes when the client's connection closes (at once if it has); never, where Vert.x does not say. */

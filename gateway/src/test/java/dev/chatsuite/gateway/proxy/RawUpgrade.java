@@ -85,6 +85,33 @@ final class RawUpgrade implements AutoCloseable {
         return (in.read() << 8) | in.read();
     }
 
+    /** A close frame the server sent, and how many text frames came before it. */
+    record Close(int code, String reason, int texts) {
+    }
+
+    /** Reads frames up to the server's close frame, skipping data frames; answers the close and the texts counted. */
+    Close readUntilClose() throws IOException {
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16));
+        int texts = 0;
+        while (true) {
+            int opcode = in.readUnsignedByte() & 0x0f;
+            int length = in.readUnsignedByte() & 0x7f;
+            long size = length == 126 ? in.readUnsignedShort() : length == 127 ? in.readLong() : length;
+            if (opcode == 0x8) {
+                byte[] payload = in.readNBytes((int) size);
+                if (payload.length < 2) {
+                    throw new AssertionError("a close frame without a code");
+                }
+                int code = ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
+                return new Close(code, new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8), texts);
+            }
+            in.skipNBytes(size);
+            if (opcode == 0x1) {
+                texts++;
+            }
+        }
+    }
+
     /** Reads byte by byte up to the blank line, so no frame byte after the head is consumed. */
     private static List<String> readHead(InputStream in) throws IOException {
         List<String> lines = new ArrayList<>();
