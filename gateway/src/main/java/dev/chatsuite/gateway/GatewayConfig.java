@@ -73,7 +73,7 @@ public interface GatewayConfig {
          * WebSocket per event loop and messaging instance carrying many sockets as channels.
          */
         @WithName("link")
-        @WithDefault("true")
+        @WithDefault("false")
         boolean link();
 
         /**
