@@ -2,6 +2,8 @@ package dev.chatsuite.gateway.upstream;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -75,67 +77,57 @@ public class WebSocketForwarder {
             Future<Void> clientClosed = closeFuture(ctx);
             clientClosed.onComplete(v -> lease.release());
             if (linked(ctx, upstream)) {
-                forwardOnLink(ctx, upstream, lease, clientClosed);
+                Context context = Vertx.currentContext() != null ? Vertx.currentContext() : ctx.vertx().getOrCreateContext();
+                JsonObject handshake = prepared(lease, () -> handshake(ctx));
+                acceptAndAttach(ctx, lease, clientClosed, client -> links.open(upstream, context, client, handshake, lease::release)::clientGone);
                 return;
             }
-            WebSocketConnectOptions options;
-            try {
-                options = upstreamOptions(ctx, upstream);
-            } catch (RuntimeException gone) {
-                lease.release();
-                throw gone;
-            }
-            accept(ctx).onComplete(accepted -> {
-                if (accepted.failed()) {
-                    lease.release();
-                    return;
-                }
-                Splice splice;
-                try {
-                    splice = new Splice(accepted.result(), lease::release, maxMessage);
-                } catch (IllegalStateException closed) {
-                    // The client's connection closed between the 101 and here: Vert.x refuses handlers on it.
-                    LOG.debugf("WebSocket client left right after its upgrade: %s", closed.getMessage());
-                    lease.release();
-                    return;
-                }
-                clientClosed.onComplete(v -> splice.clientGone());
+            WebSocketConnectOptions options = prepared(lease, () -> upstreamOptions(ctx, upstream));
+            acceptAndAttach(ctx, lease, clientClosed, client -> {
+                Splice splice = new Splice(client, lease::release, maxMessage);
                 connect(upstream, options, splice);
+                return splice::clientGone;
             });
         });
     }
 
-    /** Messaging's {@code /ws} rides the socket link when it is on; {@code /ws/echo} and every other socket are spliced. */
-    private boolean linked(RoutingContext ctx, Upstream upstream) {
-        return link && upstream == upstreams.of(Service.MESSAGING) && "/ws".equals(ctx.request().path());
-    }
-
-    /** As the splice, but the accepted client becomes a channel on its event loop's link to a messaging instance. */
-    private void forwardOnLink(RoutingContext ctx, Upstream upstream, SocketBudget.Lease lease, Future<Void> clientClosed) {
-        Context context = Vertx.currentContext() != null ? Vertx.currentContext() : ctx.vertx().getOrCreateContext();
-        JsonObject handshake;
+    /** What the upstream leg needs from the request, read before the 101; the lease goes back if reading fails. */
+    private static <T> T prepared(SocketBudget.Lease lease, Supplier<T> prepare) {
         try {
-            handshake = handshake(ctx);
+            return prepare.get();
         } catch (RuntimeException gone) {
             lease.release();
             throw gone;
         }
+    }
+
+    /**
+     * Sends the 101 and attaches the client to its upstream leg (a splice or a link channel),
+     * which is told when the client's connection closes. The lease goes back on any failure.
+     */
+    private void acceptAndAttach(RoutingContext ctx, SocketBudget.Lease lease, Future<Void> clientClosed,
+            Function<ServerWebSocket, Runnable> attach) {
         accept(ctx).onComplete(accepted -> {
             if (accepted.failed()) {
                 lease.release();
                 return;
             }
-            LinkChannel channel;
+            Runnable clientGone;
             try {
-                channel = links.open(upstream, context, accepted.result(), handshake, lease::release);
+                clientGone = attach.apply(accepted.result());
             } catch (IllegalStateException closed) {
                 // The client's connection closed between the 101 and here: Vert.x refuses handlers on it.
                 LOG.debugf("WebSocket client left right after its upgrade: %s", closed.getMessage());
                 lease.release();
                 return;
             }
-            clientClosed.onComplete(v -> channel.clientGone());
+            clientClosed.onComplete(v -> clientGone.run());
         });
+    }
+
+    /** Messaging's {@code /ws} rides the socket link when it is on; {@code /ws/echo} and every other socket are spliced. */
+    private boolean linked(RoutingContext ctx, Upstream upstream) {
+        return link && upstream == upstreams.of(Service.MESSAGING) && "/ws".equals(ctx.request().path());
     }
 
     /**

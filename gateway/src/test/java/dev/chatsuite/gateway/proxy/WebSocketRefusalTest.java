@@ -55,6 +55,7 @@ class WebSocketRefusalTest {
 
     @Test
     void shouldUpgradeThenCloseWithRateLimitedPastTheLimit() throws Exception {
+        GatewayTestSupport.withinOneWindow(40);
         Map<String, String> user = bearer("limited");
         spendTheMinute(user.get("Authorization"));
 
