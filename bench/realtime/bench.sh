@@ -17,8 +17,11 @@
 # together spends less than SETTLE_COMPILE_S seconds compiling during one of them (jstat -compiler);
 # and each warm run, suite and relay alike, starts with the client's own untimed warm-up
 # (CLIENT_WARMUP s at a quarter of RATE, then a 3 s pause), since the client is a new JVM each run.
+# The warm pair (suite, then relay) runs WARM_PAIRS times on the settled suite; the summary line
+# gives the median p99 of each target over those pairs and their ratio, since one 30 s run's p99 on
+# these two shared cores moves by 2× from run to run (docs/benchmarks.md, real-time).
 # usage: bench/realtime/bench.sh   (env: SOCKETS=1000 GROUP=10 RATE=1000 DURATION=30 BATCH=100 RUNS="fresh warm" SYNC_COMMIT=on
-#        SETTLE_MAX=5 SETTLE_COMPILE_S=3 CLIENT_WARMUP=15)
+#        SETTLE_MAX=8 SETTLE_COMPILE_S=3 CLIENT_WARMUP=15 WARM_PAIRS=3)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -29,7 +32,7 @@ mkdir -p "$OUT"
 export SOCKETS="${SOCKETS:-1000}" GROUP="${GROUP:-10}" RATE="${RATE:-1000}" DURATION="${DURATION:-30}" BATCH="${BATCH:-100}"
 export HOLD_SECONDS="${HOLD_SECONDS:-8}" USERS_FILE="$OUT/users.tsv"
 RUNS="${RUNS:-fresh warm}"
-SETTLE_MAX="${SETTLE_MAX:-5}" SETTLE_COMPILE_S="${SETTLE_COMPILE_S:-3}" CLIENT_WARMUP="${CLIENT_WARMUP:-15}"
+SETTLE_MAX="${SETTLE_MAX:-8}" SETTLE_COMPILE_S="${SETTLE_COMPILE_S:-3}" CLIENT_WARMUP="${CLIENT_WARMUP:-15}" WARM_PAIRS="${WARM_PAIRS:-3}"
 SYNC_COMMIT="${SYNC_COMMIT:-on}"
 RESULT=$HERE/result.md
 [ "$SYNC_COMMIT" = on ] || RESULT=$HERE/result-synchronous-commit-off.md
@@ -105,13 +108,19 @@ settle() {
   echo "settle: $SETTLED"
 }
 ROWS=()
+# Each warm run becomes warm-1 … warm-N (settled once, before the first).
+EXPANDED=""
 for run in $RUNS; do
+  if [ "$run" = warm ]; then for i in $(seq 1 "$WARM_PAIRS"); do EXPANDED+=" warm-$i"; done; else EXPANDED+=" $run"; fi
+done
+declare -A P99S=() STEADY=()
+for run in $EXPANDED; do
   for target in suite reference; do
     out="$OUT/$run-$target.txt"
     warmup=0
-    if [ $run = warm ]; then
+    if [[ $run == warm* ]]; then
       warmup=$CLIENT_WARMUP
-      [ $target = suite ] && settle
+      [ $target = suite ] && [ "$SETTLED" = "not run" ] && settle
     fi
     if [ $target = suite ]; then
       WARMUP_SECONDS=$warmup realtime_client suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$out" 2>&1 &
@@ -139,6 +148,7 @@ for run in $RUNS; do
     echo "$run $target: $line"
     [ $target = suite ] && echo "$run $target: gateway live heap $heap_before kB before connecting, $heap_after kB with the sockets open"
     p99=$(field "$line" p99-ms)
+    [[ $run == warm* ]] && P99S[$target]+=" $p99" && STEADY[$target]+=" $(field "$line" steady-p99-ms)"
     if [ $target = suite ]; then
       suite_p99=$p99
       connected=$(field "$line" connected)
@@ -154,10 +164,15 @@ for run in $RUNS; do
 done
 
 {
-  echo "\`bench/realtime/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD); CPU $IDLE % idle before the run; PostgreSQL autovacuum $AUTOVACUUM, synchronous_commit $SYNC_COMMIT$([ "$SYNC_COMMIT" = on ] || echo ' (DIAGNOSTIC: acknowledged before the WAL flush)'), vacuumed and analyzed before the run and after each set-up): $SOCKETS sockets opened $BATCH at a time, conversations of $GROUP, $RATE messages/s for $DURATION s; the suite through \`ws://127.0.0.1:8080/ws\` (\`MESSAGING_INSTANCES=2 ./suite up --detach\`, rate limits on), the reference relay (socket.io 4 + Redis adapter, two Node processes, no proxy) on 3001/3002; \"fresh\" right after start-up; \"warm\" after untimed 20 s suite runs to let the JIT settle (${SETTLED}at most $SETTLE_MAX, stopping early once the gateway and both instances compile less than $SETTLE_COMPILE_S s in one), each warm client after its own ${CLIENT_WARMUP} s warm-up at a quarter of the rate (its sends are in the acknowledged count, not in the latencies). Latency from the send time in the body to each receiver; the p99 ratio is suite ÷ reference in the same run; the per-second timeline of each run (delivery and ack percentiles, the client's own send delay) is in out/<run>-<target>.txt."
+  echo "\`bench/realtime/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD); CPU $IDLE % idle before the run; PostgreSQL autovacuum $AUTOVACUUM, synchronous_commit $SYNC_COMMIT$([ "$SYNC_COMMIT" = on ] || echo ' (DIAGNOSTIC: acknowledged before the WAL flush)'), vacuumed and analyzed before the run and after each set-up): $SOCKETS sockets opened $BATCH at a time, conversations of $GROUP, $RATE messages/s for $DURATION s; the suite through \`ws://127.0.0.1:8080/ws\` (\`MESSAGING_INSTANCES=2 ./suite up --detach\`, rate limits on), the reference relay (socket.io 4 + Redis adapter, two Node processes, no proxy) on 3001/3002; \"fresh\" right after start-up; \"warm-1\" to \"warm-$WARM_PAIRS\" (each a suite run, then a relay run) after untimed 20 s suite runs to let the JIT settle (${SETTLED}at most $SETTLE_MAX, stopping early once the gateway and both instances compile less than $SETTLE_COMPILE_S s in one), each warm client after its own ${CLIENT_WARMUP} s warm-up at a quarter of the rate (its sends are in the acknowledged count, not in the latencies). Latency from the send time in the body to each receiver; the p99 ratio is suite ÷ reference in the same run; the per-second timeline of each run (delivery and ack percentiles, the client's own send delay) is in out/<run>-<target>.txt."
   echo
   echo "| run | target | sockets connected | sends acknowledged | delivered (of acknowledged × members) | out of order | duplicates | gaps | p50 ms | p99 ms | max ms | p99 ratio | p99 ms after the first 5 s | full GCs during load | gateway live heap per proxied socket | during load: WAL flushes, disk stall (PSI full) |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${ROWS[@]}"
+  if [ -n "${P99S[suite]:-}" ] && [ -n "${P99S[reference]:-}" ]; then
+    ms=$(median ${P99S[suite]}); mr=$(median ${P99S[reference]}); ss=$(median ${STEADY[suite]}); sr=$(median ${STEADY[reference]})
+    echo
+    echo "Warm, median of $WARM_PAIRS pairs: p99 $ms ms against the relay's $mr ms ($(awk -v a="$ms" -v b="$mr" 'BEGIN {printf "%.1f×", a / b}')); after the first 5 s $ss against $sr ms ($(awk -v a="$ss" -v b="$sr" 'BEGIN {printf "%.1f×", a / b}'))."
+  fi
 } > "$RESULT"
 cat "$RESULT"
