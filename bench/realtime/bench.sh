@@ -87,6 +87,8 @@ await_line() { while ! grep -q "^$1" "$2" && kill -0 "$3" 2>/dev/null; do sleep 
 # The rise of a counter from $1 to $2 per second of load ($load_ns); a dash when either is unknown.
 per_s() { [ -n "$1" ] && [ -n "$2" ] && awk -v d="$(( $2 - $1 ))" -v ns="$load_ns" 'BEGIN {printf "%.0f", d / (ns / 1e9)}' || echo "—"; }
 field() { echo "$1" | awk -v k="$2" '{for (i = 1; i < NF; i++) if ($i == k) print $(i+1)}'; }
+# $1 ÷ $2 as "1.2×" (0.0× when $2 is not positive).
+ratio_of() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f×", (b > 0 ? a / b : 0)}'; }
 
 # Seconds the JIT compilers of these JVMs have spent so far (jstat -compiler, column Time).
 compile_s() { local p; for p in "$@"; do jstat -compiler "$p" | awk 'NR == 2 {print $4}'; done | awk '{s += $1} END {printf "%.1f", s}'; }
@@ -118,7 +120,7 @@ for run in $EXPANDED; do
   for target in suite reference; do
     out="$OUT/$run-$target.txt"
     warmup=0
-    if [[ $run == warm* ]]; then
+    if [[ $run == warm-* ]]; then
       warmup=$CLIENT_WARMUP
       [ $target = suite ] && [ "$SETTLED" = "not run" ] && settle
     fi
@@ -148,7 +150,7 @@ for run in $EXPANDED; do
     echo "$run $target: $line"
     [ $target = suite ] && echo "$run $target: gateway live heap $heap_before kB before connecting, $heap_after kB with the sockets open"
     p99=$(field "$line" p99-ms)
-    [[ $run == warm* ]] && P99S[$target]+=" $p99" && STEADY[$target]+=" $(field "$line" steady-p99-ms)"
+    [[ $run == warm-* ]] && P99S[$target]+=" $p99" && STEADY[$target]+=" $(field "$line" steady-p99-ms)"
     if [ $target = suite ]; then
       suite_p99=$p99
       connected=$(field "$line" connected)
@@ -157,7 +159,7 @@ for run in $EXPANDED; do
       ratio="—"
     else
       per_socket="—"; gc="—"; disk="stalled $(per_s "$io_before" "$io_after") ms/s"
-      ratio=$(awk -v s="$suite_p99" -v r="$p99" 'BEGIN {printf "%.1f×", (r > 0 ? s / r : 0)}')
+      ratio=$(ratio_of "$suite_p99" "$p99")
     fi
     ROWS+=("| $run | $target | $(field "$line" connected) of $SOCKETS | $(field "$line" acked) of $(field "$line" sent) | $(field "$line" delivered-pct) % | $(field "$line" out-of-order) | $(field "$line" duplicates) | $(field "$line" gaps) | $(field "$line" p50-ms) | $p99 | $(field "$line" max-ms) | $ratio | $(field "$line" steady-p99-ms) | $gc | $per_socket | $disk |")
   done
@@ -172,7 +174,7 @@ done
   if [ -n "${P99S[suite]:-}" ] && [ -n "${P99S[reference]:-}" ]; then
     ms=$(median ${P99S[suite]}); mr=$(median ${P99S[reference]}); ss=$(median ${STEADY[suite]}); sr=$(median ${STEADY[reference]})
     echo
-    echo "Warm, median of $WARM_PAIRS pairs: p99 $ms ms against the relay's $mr ms ($(awk -v a="$ms" -v b="$mr" 'BEGIN {printf "%.1f×", a / b}')); after the first 5 s $ss against $sr ms ($(awk -v a="$ss" -v b="$sr" 'BEGIN {printf "%.1f×", a / b}'))."
+    echo "Warm, median of $WARM_PAIRS pairs: p99 $ms ms against the relay's $mr ms ($(ratio_of "$ms" "$mr")); after the first 5 s $ss against $sr ms ($(ratio_of "$ss" "$sr"))."
   fi
 } > "$RESULT"
 cat "$RESULT"
