@@ -170,7 +170,7 @@ final class DeliveryOrder {
             drain(lane);
             return;
         }
-        if (lane.held.putIfAbsent(seq, publication) == null) {
+        if (lane.hold(seq, publication)) {
             held++;
             if (checkBound()) {
                 needFill(lane, delay(lane));
@@ -179,11 +179,11 @@ final class DeliveryOrder {
     }
 
     private void changed(Lane lane, Publication publication) {
-        if (lane.last != UNKNOWN && publication.seq() <= lane.last && lane.changed.isEmpty()) {
+        if (lane.last != UNKNOWN && publication.seq() <= lane.last && lane.noChanges()) {
             send(publication);
             return;
         }
-        lane.changed.add(publication);
+        lane.waitForCreated(publication);
         held++;
         if (checkBound()) {
             needFill(lane, delay(lane));
@@ -208,20 +208,21 @@ final class DeliveryOrder {
 
     /** Sends what has become in order: held created events next in seq, then changes whose created has gone. */
     private void drain(Lane lane) {
-        while (!closed && !lane.held.isEmpty() && lane.last != UNKNOWN && lane.held.firstKey() <= lane.last + 1) {
+        while (!closed && !lane.holdsNone() && lane.last != UNKNOWN && lane.held.firstKey() <= lane.last + 1) {
             Map.Entry<Long, Publication> next = lane.held.pollFirstEntry();
             held--;
             if (next.getKey() == lane.last + 1) {
                 emit(lane, next.getValue());
             }
         }
-        while (!closed && !lane.changed.isEmpty() && lane.last != UNKNOWN && lane.changed.peek().seq() <= lane.last) {
+        while (!closed && !lane.noChanges() && lane.last != UNKNOWN && lane.changed.peek().seq() <= lane.last) {
             held--;
             send(lane.changed.poll());
         }
         if (lane.wantedBefore <= lane.last + 1) {
             lane.wantedBefore = 0;
         }
+        lane.releaseEmpty();
         if (lane.pendingWork()) {
             needFill(lane, timing.graceMillis());
         } else {
@@ -346,11 +347,16 @@ final class DeliveryOrder {
         }
     }
 
-    /** One conversation on this socket. */
+    /**
+     * One conversation on this socket. A socket has a lane for every conversation of its user and
+     * most of them never hold anything, so the two queues exist only while they hold something.
+     */
     private static final class Lane {
         final UUID conversation;
-        final TreeMap<Long, Publication> held = new TreeMap<>();
-        final ArrayDeque<Publication> changed = new ArrayDeque<>();
+        /** Created events ahead of a gap, by seq; null while none. */
+        TreeMap<Long, Publication> held;
+        /** Changes waiting for the created of their seq, in arrival order; null while none. */
+        ArrayDeque<Publication> changed;
         long last;
         /** A seq storage says exists, to fill up to (after a resubscription); 0 when none. */
         long wantedBefore;
@@ -363,17 +369,50 @@ final class DeliveryOrder {
             this.last = last;
         }
 
+        boolean holdsNone() {
+            return held == null || held.isEmpty();
+        }
+
+        boolean noChanges() {
+            return changed == null || changed.isEmpty();
+        }
+
+        /** Holds a created event ahead of a gap; false when that seq is already held. */
+        boolean hold(long seq, Publication publication) {
+            if (held == null) {
+                held = new TreeMap<>();
+            }
+            return held.putIfAbsent(seq, publication) == null;
+        }
+
+        void waitForCreated(Publication publication) {
+            if (changed == null) {
+                changed = new ArrayDeque<>(4);
+            }
+            changed.add(publication);
+        }
+
+        /** Drops the queues once drained, so a lane that once waited goes back to its small size. */
+        void releaseEmpty() {
+            if (held != null && held.isEmpty()) {
+                held = null;
+            }
+            if (changed != null && changed.isEmpty()) {
+                changed = null;
+            }
+        }
+
         boolean pendingWork() {
-            return !held.isEmpty() || !changed.isEmpty() || wantedBefore > 0;
+            return !holdsNone() || !noChanges() || wantedBefore > 0;
         }
 
         /** The exclusive end of the next read: the first held seq, the seq a change waits for, or the wanted position. */
         long fillUpTo() {
             long before = Long.MAX_VALUE;
-            if (!held.isEmpty()) {
+            if (!holdsNone()) {
                 before = held.firstKey();
             }
-            if (!changed.isEmpty()) {
+            if (!noChanges()) {
                 before = Math.min(before, changed.peek().seq() + 1);
             }
             if (wantedBefore > 0) {
