@@ -132,6 +132,24 @@ class DeliveryOrderTest {
     }
 
     @Test
+    void shouldHoldAgainAfterAnEarlierGapHasClosed() {
+        start(0);
+        order.accept(created(2));
+        order.accept(created(1));
+        assertThat(order.held()).isZero();
+        order.accept(Publication.changed(C, 4, "u4"));
+        order.accept(created(5));
+        order.accept(created(3));
+        assertThat(sent).containsExactly("c1", "c2", "c3");
+        assertThat(order.held()).isEqualTo(2);
+        order.accept(created(4));
+        assertThat(sent).containsExactly("c1", "c2", "c3", "c4", "c5", "u4");
+        assertThat(order.held()).isZero();
+        fireTimers();
+        assertThat(fetches).as("every gap closed by itself: no read").isEmpty();
+    }
+
+    @Test
     void shouldDropDuplicatesAndWhatIsAtOrBelowTheBaseline() {
         start(5);
         order.accept(created(4));
