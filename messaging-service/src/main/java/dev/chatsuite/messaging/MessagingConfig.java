@@ -61,14 +61,6 @@ public interface MessagingConfig {
     @WithDefault("PT30S")
     Duration postForwardTimeout();
 
-    /**
-     * Post statements one instance keeps in flight (MESSAGING_POSTS_IN_FLIGHT); posts that arrive
-     * while that many are out wait and go together in the next one (docs/decisions.md).
-     */
-    @WithName("posts-in-flight")
-    @WithDefault("2")
-    int postsInFlight();
-
     /** Most participants in a group. */
     @WithName("max-group-size")
     @WithDefault("256")

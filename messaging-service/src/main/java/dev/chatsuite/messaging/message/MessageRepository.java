@@ -55,27 +55,23 @@ public class MessageRepository {
             + "SELECT $3::uuid, $1::uuid, c.last_seq, $4::uuid, $5::text, $6::jsonb, $7::text, $2::timestamptz, r.id, r.seq, r.sender_id, r.excerpt "
             + "FROM c, r RETURNING seq, reply_to_id, reply_to_seq, reply_to_sender, reply_excerpt), " + AFTER_INSERT;
     /**
-     * Plain posts of one or more conversations in one statement (see {@link #insertAll}): $1..$6
-     * are parallel arrays (conversation, id, sender, body, clientMessageId, created_at) in
-     * arrival order; each conversation's row is updated once and its seqs follow that order.
+     * Several plain posts of one conversation in one statement (see {@link #insertAll}): $2..$6
+     * are parallel arrays (id, sender, body, clientMessageId, created_at) in arrival order.
      */
-    static final String INSERT_ALL = "WITH i AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[]) "
-            + "WITH ORDINALITY AS t(conversation_id, id, sender, body, client_id, at, ord)), "
-            // Only senders who take part.
-            + "ok AS (SELECT i.*, row_number() OVER (PARTITION BY i.conversation_id ORDER BY i.ord) AS n FROM i "
-            + "WHERE EXISTS (SELECT 1 FROM participant p WHERE p.conversation_id = i.conversation_id AND p.user_id = i.sender)), "
-            + "k AS (SELECT conversation_id, count(*) AS posts, max(at) AS at, (array_agg(id ORDER BY n DESC))[1] AS last_id "
-            + "FROM ok GROUP BY conversation_id), "
-            + "c AS (UPDATE conversation SET last_seq = last_seq + k.posts, updated_at = k.at, last_message_id = k.last_id FROM k "
-            + "WHERE conversation.id = k.conversation_id RETURNING conversation.id, conversation.last_seq - k.posts AS base), "
-            + "m AS (" + INSERT_COLUMNS + "SELECT ok.id, ok.conversation_id, c.base + ok.n, ok.sender, ok.body, '[]'::jsonb, ok.client_id, ok.at, "
-            + "NULL::uuid, NULL::bigint, NULL::uuid, NULL::text FROM ok JOIN c ON c.id = ok.conversation_id RETURNING id, conversation_id, seq, sender_id), "
+    static final String INSERT_ALL = "WITH i AS (SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[]) "
+            + "WITH ORDINALITY AS t(id, sender, body, client_id, at, ord)), "
+            // Only senders who take part; their seqs follow arrival order.
+            + "ok AS (SELECT i.id, i.sender, i.body, i.client_id, i.at, row_number() OVER (ORDER BY i.ord) AS n FROM i "
+            + "WHERE EXISTS (SELECT 1 FROM participant p WHERE p.conversation_id = $1 AND p.user_id = i.sender)), "
+            + "c AS (UPDATE conversation SET last_seq = last_seq + (SELECT count(*) FROM ok), updated_at = (SELECT max(at) FROM ok), "
+            + "last_message_id = (SELECT id FROM ok ORDER BY n DESC LIMIT 1) "
+            + "WHERE id = $1 AND EXISTS (SELECT 1 FROM ok) RETURNING last_seq - (SELECT count(*) FROM ok) AS base), "
+            + "m AS (" + INSERT_COLUMNS + "SELECT ok.id, $1::uuid, c.base + ok.n, ok.sender, ok.body, '[]'::jsonb, ok.client_id, ok.at, "
+            + "NULL::uuid, NULL::bigint, NULL::uuid, NULL::text FROM ok, c RETURNING id, seq, sender_id), "
             + "s AS (UPDATE participant p SET last_read_seq = GREATEST(p.last_read_seq, x.seq) "
-            + "FROM (SELECT conversation_id, sender_id, max(seq) AS seq FROM m GROUP BY conversation_id, sender_id) x "
-            + "WHERE p.conversation_id = x.conversation_id AND p.user_id = x.sender_id), "
-            + "r AS (SELECT p.conversation_id, p.user_id FROM participant p WHERE p.conversation_id IN (SELECT conversation_id FROM m)) "
-            + "SELECT m.id, m.conversation_id, m.seq, NULL::uuid AS user_id FROM m "
-            + "UNION ALL SELECT NULL::uuid, r.conversation_id, NULL::bigint, r.user_id FROM r";
+            + "FROM (SELECT sender_id, max(seq) AS seq FROM m GROUP BY sender_id) x WHERE p.conversation_id = $1 AND p.user_id = x.sender_id), "
+            + "r AS (SELECT user_id FROM participant WHERE conversation_id = $1 AND EXISTS (SELECT 1 FROM m)) "
+            + "SELECT m.id, m.seq, NULL::uuid AS user_id FROM m UNION ALL SELECT NULL::uuid, NULL::bigint, r.user_id FROM r";
 
     /**
      * The one lookup by message id alone (/api/messages/{id} names no conversation): one probe of
@@ -139,28 +135,21 @@ public class MessageRepository {
     public record Draft(UUID id, UUID sender, String body, String clientMessageId, OffsetDateTime createdAt) {
     }
 
-    /** A draft and the conversation it is posted in. */
-    public record Addressed(UUID conversation, Draft draft) {
-    }
-
     /**
-     * Stores {@code posts} (of one or more conversations) in one statement and one transaction:
-     * each conversation's seqs in the posts' order, one update of each conversation row, each
-     * sender's read marker. Answers what was stored by draft id; a draft whose sender does not
-     * take part is left out. A clientMessageId used before fails the whole statement (the caller
-     * then posts one by one).
+     * Stores {@code drafts} of one conversation in one statement and one transaction: seqs in
+     * the drafts' order, one conversation row update, each sender's read marker. Answers what
+     * was stored by draft id; a draft whose sender does not take part is left out. A
+     * clientMessageId used before fails the whole statement (the caller then posts one by one).
      */
-    public Uni<Map<UUID, Posted>> insertAll(List<Addressed> posts) {
-        int n = posts.size();
-        UUID[] conversations = new UUID[n];
+    public Uni<Map<UUID, Posted>> insertAll(UUID conversation, List<Draft> drafts) {
+        int n = drafts.size();
         UUID[] ids = new UUID[n];
         UUID[] senders = new UUID[n];
         String[] bodies = new String[n];
         String[] clientIds = new String[n];
         OffsetDateTime[] at = new OffsetDateTime[n];
         for (int i = 0; i < n; i++) {
-            Draft d = posts.get(i).draft();
-            conversations[i] = posts.get(i).conversation();
+            Draft d = drafts.get(i);
             ids[i] = d.id();
             senders[i] = d.sender();
             bodies[i] = d.body();
@@ -168,28 +157,26 @@ public class MessageRepository {
             at[i] = d.createdAt();
         }
         return pool.preparedQuery(INSERT_ALL)
-                .execute(Tuple.tuple().addArrayOfUUID(conversations).addArrayOfUUID(ids).addArrayOfUUID(senders).addArrayOfString(bodies)
+                .execute(Tuple.tuple().addUUID(conversation).addArrayOfUUID(ids).addArrayOfUUID(senders).addArrayOfString(bodies)
                         .addArrayOfString(clientIds).addArrayOfOffsetDateTime(at))
                 .map(rows -> {
                     Map<UUID, Long> seqs = new HashMap<>();
-                    Map<UUID, List<UUID>> participants = new HashMap<>();
+                    List<UUID> participants = new ArrayList<>();
                     for (Row row : rows) {
                         UUID id = row.getUUID("id");
                         if (id != null) {
                             seqs.put(id, row.getLong("seq"));
                         } else {
-                            participants.computeIfAbsent(row.getUUID("conversation_id"), k -> new ArrayList<>()).add(row.getUUID("user_id"));
+                            participants.add(row.getUUID("user_id"));
                         }
                     }
-                    Map<UUID, List<UUID>> recipients = new HashMap<>();
-                    participants.forEach((conversation, users) -> recipients.put(conversation, List.copyOf(users)));
+                    List<UUID> recipients = List.copyOf(participants);
                     Map<UUID, Posted> stored = new HashMap<>();
-                    for (Addressed post : posts) {
-                        Draft d = post.draft();
+                    for (Draft d : drafts) {
                         Long seq = seqs.get(d.id());
                         if (seq != null) {
-                            stored.put(d.id(), new Posted(new StoredMessage(d.id(), post.conversation(), seq, d.sender(), d.body(), List.of(),
-                                    d.clientMessageId(), d.createdAt(), null, null, null), recipients.getOrDefault(post.conversation(), List.of())));
+                            stored.put(d.id(), new Posted(new StoredMessage(d.id(), conversation, seq, d.sender(), d.body(), List.of(),
+                                    d.clientMessageId(), d.createdAt(), null, null, null), recipients));
                         }
                     }
                     return stored;

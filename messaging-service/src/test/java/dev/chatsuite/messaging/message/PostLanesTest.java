@@ -3,14 +3,11 @@ package dev.chatsuite.messaging.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
@@ -20,15 +17,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.messaging.Chat;
-import dev.chatsuite.messaging.attachment.AttachmentRecord;
 import dev.chatsuite.messaging.Chat.User;
 import dev.chatsuite.messaging.caller.Caller;
-import dev.chatsuite.messaging.message.MessageRepository.Posted;
 import dev.chatsuite.messaging.message.MessageService.Outcome;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -36,10 +30,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Posts that arrive together are stored together: one statement for those that waited, of one
- * conversation or several, seqs consecutive and in arrival order per conversation, each caller
- * answered with its own message, and a repeated clientMessageId or an outsider inside a batch
- * answered as when posted alone.
+ * Posts of one conversation that arrive together are stored together: one statement for those
+ * that waited, seqs consecutive and in arrival order, each caller answered with its own message,
+ * and a repeated clientMessageId or an outsider inside a batch answered as when posted alone.
  */
 @QuarkusTest
 class PostLanesTest {
@@ -149,7 +142,7 @@ class PostLanesTest {
     @Test
     void shouldRefuseWithRetryAfterWhenTooManyPostsWait() {
         // Two may wait behind the one in flight; the rest are refused at once, and nothing refused is stored.
-        PostLanes lanes = new PostLanes(repository, registry, 2, 1);
+        PostLanes lanes = new PostLanes(repository, registry, 2);
         List<User> members = members(2);
         UUID conversation = UUID.fromString(Chat.group(members.get(0), "lanes-full", members.get(1)));
         List<Uni<String>> answers = new ArrayList<>();
@@ -167,58 +160,6 @@ class PostLanesTest {
         assertThat(refused + stored).isEqualTo(10);
         assertThat(seqsByClientId(conversation.toString())).hasSize((int) stored)
                 .containsValues(LongStream.rangeClosed(1, stored).boxed().toArray(Long[]::new));
-    }
-
-    @Test
-    void shouldStorePostsOfSeveralConversationsThatWaitedInOneStatement() {
-        // The first post's statement is held until every other post waits: they then go in the fewest statements.
-        CompletableFuture<Void> held = new CompletableFuture<>();
-        MessageRepository gated = new MessageRepository(pool) {
-            @Override
-            public Uni<Optional<Posted>> insert(UUID id, UUID conversation, UUID sender, String body, List<AttachmentRecord> attachments,
-                    String clientMessageId, UUID replyToId, OffsetDateTime now) {
-                return Uni.createFrom().completionStage(held).chain(() -> super.insert(id, conversation, sender, body, attachments, clientMessageId,
-                        replyToId, now));
-            }
-        };
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        PostLanes lanes = new PostLanes(gated, meters, PostLanes.MAX_WAITING, 1);
-        List<List<User>> groups = new ArrayList<>();
-        List<UUID> conversations = new ArrayList<>();
-        for (int c = 0; c < 5; c++) {
-            List<User> members = members(3);
-            groups.add(members);
-            conversations.add(UUID.fromString(Chat.group(members.get(0), "lanes-many-" + c, members.get(1), members.get(2))));
-        }
-        List<Uni<Optional<Posted>>> posts = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            int c = i % 5;
-            posts.add(lanes.post(conversations.get(c), new MessageRepository.Draft(UUID.randomUUID(), groups.get(c).get(i % 3).id(), "many " + i,
-                    "m-" + i, MessageService.now())).memoize().indefinitely());
-            posts.get(i).subscribe().with(x -> { }, x -> { });
-        }
-        held.complete(null);
-        List<Optional<Posted>> answers = Uni.join().all(posts).andFailFast().await().atMost(WAIT);
-
-        // One post alone, then the 99 that waited: 64 and 35, across all five conversations.
-        assertThat(meters.find("chat.posts.batch.size").summary().count()).isEqualTo(3);
-        assertThat(meters.find("chat.posts.batch.size").summary().max()).isEqualTo(64);
-        for (int i = 0; i < 100; i++) {
-            int c = i % 5;
-            Posted posted = answers.get(i).orElseThrow();
-            // Each conversation's seqs follow arrival order, and each answer names that conversation's members.
-            assertThat(posted.message().conversationId()).isEqualTo(conversations.get(c));
-            assertThat(posted.message().seq()).isEqualTo(i / 5 + 1);
-            assertThat(posted.participants()).containsExactlyInAnyOrderElementsOf(groups.get(c).stream().map(User::id).toList());
-        }
-        for (int c = 0; c < 5; c++) {
-            Map<String, Long> stored = seqsByClientId(conversations.get(c).toString());
-            assertThat(stored).hasSize(20);
-            for (int i = c; i < 100; i += 5) {
-                assertThat(stored.get("m-" + i)).isEqualTo(i / 5 + 1);
-            }
-            assertThat(lastSeq(conversations.get(c).toString())).isEqualTo(20);
-        }
     }
 
     private Uni<Outcome> post(User sender, String conversation, String body, String clientId) {
