@@ -83,7 +83,6 @@ live_kb() { jcmd "$1" GC.run > /dev/null; jcmd "$1" GC.heap_info | awk '/garbage
   for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i+1); sub("K,?", "", v); s += v}} END {print s + 0}'; }
 fgc() { jstat -gcutil "$1" | awk 'NR == 1 {for (i = 1; i <= NF; i++) if ($i == "FGC") c = i} NR == 2 {print $c}'; }
 fgc_sum() { local t=0; for p in "$@"; do t=$((t + $(fgc "$p"))); done; echo $t; }
-await_line() { while ! grep -q "^$1" "$2" && kill -0 "$3" 2>/dev/null; do sleep 0.1; done; }
 # The rise of a counter from $1 to $2 per second of load ($load_ns); a dash when either is unknown.
 per_s() { [ -n "$1" ] && [ -n "$2" ] && awk -v d="$(( $2 - $1 ))" -v ns="$load_ns" 'BEGIN {printf "%.0f", d / (ns / 1e9)}' || echo "—"; }
 field() { echo "$1" | awk -v k="$2" '{for (i = 1; i < NF; i++) if ($i == k) print $(i+1)}'; }

@@ -44,7 +44,6 @@ hz=$(getconf CLK_TCK)
 # Live heap (after a full GC) in kB, from the JDK's own tools (G1 and SerialGC).
 live_kb() { jcmd "$1" GC.run > /dev/null; jcmd "$1" GC.heap_info | awk '/garbage-first heap|def new generation|tenured generation/ {
   for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i+1); sub("K,?", "", v); s += v}} END {print s + 0}'; }
-await_line() { while ! grep -q "^$1" "$2" && kill -0 "$3" 2>/dev/null; do sleep 0.1; done; }
 field() { echo "$1" | awk -v k="$2" '{for (i = 1; i < NF; i++) if ($i == k) print $(i+1)}'; }
 
 # --- 1. the suite through the gateway ---
