@@ -345,6 +345,9 @@ public class Realtime {
                 outOfOrder, duplicates, gaps, pct(sorted, 0.50), pct(sorted, 0.99), n == 0 ? 0 : sorted[n - 1] / 1000.0, pct(steady, 0.99), closed,
                 SEND_ERRORS.get());
         timeline();
+        // The bench reads the gateway's live heap here, with the sockets still open but the load counted.
+        System.out.println("COUNTED");
+        Thread.sleep(env("HOLD_AFTER_SECONDS", 0) * 1000L);
         for (Receiver r : receivers) {
             if (r.socket != null) {
                 r.socket.close((short) 1000, "done");

@@ -6,7 +6,10 @@
 # 3001/3002, no proxy), then runs Realtime.java twice against each: "fresh" right after start-up
 # and "warm" (below). Each run: SOCKETS sockets opened BATCH at a time, conversations of GROUP,
 # RATE send frames/s for DURATION seconds; counted at every receiver. Stops what it started.
-# Table into bench/realtime/result.md; raw outputs under bench/realtime/out/.
+# Table into bench/realtime/result.md; raw outputs under bench/realtime/out/. The gateway's live heap per
+# proxied socket is read (jcmd GC.run) once each suite run is counted, with its sockets open and again
+# once they closed: a full GC before the load would tenure the new sockets' state and spare the load
+# the young collections that copy it (docs/benchmarks.md).
 # Beside each suite run: PostgreSQL's WAL flushes per second and the time the disk stalled every
 # runnable task (Linux PSI), since a post is acknowledged only once its commit is flushed.
 # SYNC_COMMIT=off is a diagnostic, never a result: the messaging database commits without waiting
@@ -21,7 +24,7 @@
 # gives the median p99 of each target over those pairs and their ratio, since one 30 s run's p99 on
 # these two shared cores moves by 2× from run to run (docs/benchmarks.md, real-time).
 # usage: bench/realtime/bench.sh   (env: SOCKETS=1000 GROUP=10 RATE=1000 DURATION=30 BATCH=100 RUNS="fresh warm" SYNC_COMMIT=on
-#        SETTLE_MAX=8 SETTLE_COMPILE_S=3 CLIENT_WARMUP=15 WARM_PAIRS=3)
+#        SETTLE_MAX=8 SETTLE_COMPILE_S=3 CLIENT_WARMUP=15 WARM_PAIRS=3 HOLD_AFTER_SECONDS=6)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -31,6 +34,9 @@ OUT=$HERE/out
 mkdir -p "$OUT"
 export SOCKETS="${SOCKETS:-1000}" GROUP="${GROUP:-10}" RATE="${RATE:-1000}" DURATION="${DURATION:-30}" BATCH="${BATCH:-100}"
 export HOLD_SECONDS="${HOLD_SECONDS:-8}" USERS_FILE="$OUT/users.tsv"
+# Seconds each client keeps its sockets open once it has counted, so the gateway's live heap is read
+# then (a full GC each time) and never before or during the measured load.
+export HOLD_AFTER_SECONDS="${HOLD_AFTER_SECONDS:-6}"
 RUNS="${RUNS:-fresh warm}"
 SETTLE_MAX="${SETTLE_MAX:-8}" SETTLE_COMPILE_S="${SETTLE_COMPILE_S:-3}" CLIENT_WARMUP="${CLIENT_WARMUP:-15}" WARM_PAIRS="${WARM_PAIRS:-3}"
 SYNC_COMMIT="${SYNC_COMMIT:-on}"
@@ -133,27 +139,28 @@ for run in $EXPANDED; do
     # The run's users and conversations now exist: analyze, as autovacuum would on a server, so the
     # services' prepared statements are planned again for tables that are no longer empty.
     [ $target = suite ] && analyze_db
-    [ $target = suite ] && heap_before=$(live_kb "$GATEWAY")
-    await_line CONNECTED "$out" $client
-    [ $target = suite ] && heap_after=$(live_kb "$GATEWAY")
     await_line LOAD-START "$out" $client
     gw_before=$(fgc "$GATEWAY"); inst_before=$(fgc_sum $INSTANCES)
     io_before=$(io_stall_ms); wal_before=$(wal_syncs); load_start=$(date +%s%N)
     await_line LOAD-END "$out" $client
     io_after=$(io_stall_ms); wal_after=$(wal_syncs); load_ns=$(( $(date +%s%N) - load_start ))
-    wait $client || true
+    await_line COUNTED "$out" $client
     gw_after=$(fgc "$GATEWAY"); inst_after=$(fgc_sum $INSTANCES)
+    # The gateway's live heap with the run's sockets open, then once the client has closed them.
+    [ $target = suite ] && heap_open=$(live_kb "$GATEWAY")
+    wait $client || true
+    [ $target = suite ] && sleep 2 && heap_closed=$(live_kb "$GATEWAY")
     disk="$(per_s "$wal_before" "$wal_after") flushes/s, stalled $(per_s "$io_before" "$io_after") ms/s"
     line=$(grep '^RESULT' "$out" || echo "RESULT failed")
     echo "$run $target: $(grep '^CONNECTED' "$out" || true)"
     echo "$run $target: $line"
-    [ $target = suite ] && echo "$run $target: gateway live heap $heap_before kB before connecting, $heap_after kB with the sockets open"
+    [ $target = suite ] && echo "$run $target: gateway live heap $heap_open kB with the sockets open after the load, $heap_closed kB once they closed"
     p99=$(field "$line" p99-ms)
     [[ $run == warm-* ]] && P99S[$target]+=" $p99" && STEADY[$target]+=" $(field "$line" steady-p99-ms)"
     if [ $target = suite ]; then
       suite_p99=$p99
       connected=$(field "$line" connected)
-      per_socket=$(awk -v a="$heap_after" -v b="$heap_before" -v n="$connected" 'BEGIN {printf "%.1f KB (%d → %d kB)", (n > 0 ? (a - b) / n : 0), b, a}')
+      per_socket=$(awk -v a="$heap_open" -v b="$heap_closed" -v n="$connected" 'BEGIN {printf "%.1f KB (%d → %d kB)", (n > 0 ? (a - b) / n : 0), b, a}')
       gc="gateway $((gw_after - gw_before)), instances $((inst_after - inst_before))"
       ratio="—"
     else
