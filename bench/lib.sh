@@ -53,3 +53,11 @@ realtime_client() {
   fi
   java -cp "$(cat "$cp")" bench/realtime/Realtime.java "$@"
 }
+# Pid of a suite service from ./suite's run file (lines: name pid port management-port).
+pid_of() { awk -v s="$1" '$1 == s {print $2}' data/run/services; }
+# Live heap of JVM $1 in kB: a full GC (jcmd GC.run), then the used heap (GC.heap_info). Only
+# between timed loads: a full GC tenures what is young (docs/decisions.md, system tests).
+live_kb() { jcmd "$1" GC.run > /dev/null; jcmd "$1" GC.heap_info | awk '/garbage-first heap|def new generation|tenured generation|PSYoungGen|ParOldGen/ {
+  for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i+1); sub("K,?", "", v); s += v}} END {print s + 0}'; }
+# The word after key $2 in line $1 (a client's "RESULT k v k v ..." line).
+field() { echo "$1" | awk -v k="$2" '{for (i = 1; i < NF; i++) if ($i == k) print $(i+1)}'; }

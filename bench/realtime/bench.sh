@@ -72,7 +72,6 @@ MESSAGING_INSTANCES=2 ./suite up --detach > "$OUT/suite-up.log"
 # results.
 AUTOVACUUM=$(command -v psql > /dev/null && messaging_psql -Atc 'show autovacuum' 2> /dev/null || echo unknown)
 analyze_db
-pid_of() { awk -v s="$1" '$1 == s {print $2}' data/run/services; }
 GATEWAY=$(pid_of gateway)
 INSTANCES="$(pid_of messaging-service) $(pid_of messaging-service-2)"
 
@@ -84,14 +83,11 @@ for port in 3001 3002; do
   for _ in $(seq 1 50); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.2; done
 done
 
-# Live heap (after a full GC) in kB; full-GC count; both from the JDK's own tools.
-live_kb() { jcmd "$1" GC.run > /dev/null; jcmd "$1" GC.heap_info | awk '/garbage-first heap|def new generation|tenured generation|PSYoungGen|ParOldGen/ {
-  for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i+1); sub("K,?", "", v); s += v}} END {print s + 0}'; }
+# Full-GC count of a JVM, and its sum over several, from jstat.
 fgc() { jstat -gcutil "$1" | awk 'NR == 1 {for (i = 1; i <= NF; i++) if ($i == "FGC") c = i} NR == 2 {print $c}'; }
 fgc_sum() { local t=0; for p in "$@"; do t=$((t + $(fgc "$p"))); done; echo $t; }
 # The rise of a counter from $1 to $2 per second of load ($load_ns); a dash when either is unknown.
 per_s() { [ -n "$1" ] && [ -n "$2" ] && awk -v d="$(( $2 - $1 ))" -v ns="$load_ns" 'BEGIN {printf "%.0f", d / (ns / 1e9)}' || echo "—"; }
-field() { echo "$1" | awk -v k="$2" '{for (i = 1; i < NF; i++) if ($i == k) print $(i+1)}'; }
 # $1 ÷ $2 as "1.2×" (0.0× when $2 is not positive).
 ratio_of() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f×", (b > 0 ? a / b : 0)}'; }
 

@@ -41,17 +41,12 @@ jit_ticks() { local p f t=0; for p in "$@"; do for f in /proc/$p/task/*/stat; do
 # Context switches (voluntary and not) of every thread of the given pids: each is a wake-up or a preemption.
 switches() { local p; for p in "$@"; do cat /proc/$p/task/*/status 2> /dev/null; done | awk '/ctxt_switches/ {s += $2} END {print s + 0}'; }
 hz=$(getconf CLK_TCK)
-# Live heap (after a full GC) in kB, from the JDK's own tools (G1 and SerialGC).
-live_kb() { jcmd "$1" GC.run > /dev/null; jcmd "$1" GC.heap_info | awk '/garbage-first heap|def new generation|tenured generation/ {
-  for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i+1); sub("K,?", "", v); s += v}} END {print s + 0}'; }
-field() { echo "$1" | awk -v k="$2" '{for (i = 1; i < NF; i++) if ($i == k) print $(i+1)}'; }
 
 # --- 1. the suite through the gateway ---
 ./suite down > /dev/null || true
 # Analyzed before the run and again once its users and groups exist (bench/lib.sh).
 analyze_db
 MESSAGING_INSTANCES=2 ./suite up --detach > "$OUT/suite-up.log"
-pid_of() { awk -v s="$1" '$1 == s {print $2}' data/run/services; }
 GATEWAY=$(pid_of gateway); M1=$(pid_of messaging-service); M2=$(pid_of messaging-service-2)
 # Warm-up runs first: the model is about a warm fleet, not the JIT's first minutes (the JIT still
 # compiles for several runs; what it compiles during the measured run is reported apart).

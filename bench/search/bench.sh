@@ -73,7 +73,6 @@ trap cleanup EXIT
 export RATE_LIMIT_DEFAULT=0
 unset RATE_LIMIT_LOGIN RATE_LIMIT_REGISTER RATE_LIMIT_FORGOT RATE_LIMIT_UPLOAD MESSAGING_INSTANCES
 ./suite up --detach > "$OUT/suite-up.log"
-pid_of() { awk -v s="$1" '$1 == s {print $2}' data/run/services; }
 export SUITE_PIDS="gateway:$(pid_of gateway) messaging:$(pid_of messaging-service)"
 java $HERE/Search.java setup $AUTH $GATEWAY "$OUT" | tee "$OUT/setup.txt"
 
@@ -135,7 +134,6 @@ SQL
   printf '\\o /dev/null\n%s\n\\o\nEXPLAIN (ANALYZE, BUFFERS) %s\n' "$statement" "$statement" | $PSQL
 }
 
-field() { echo "$1" | awk -v k="$2" '{for (i = 1; i < NF; i++) if ($i == k) print $(i+1)}'; }
 ROWS=(); QROWS=(); loaded=0; STATUS=0
 SEARCHER=$(awk -F'\t' '$1 == "searcher" {print $2; exit}' "$OUT/users.tsv")
 for size in $SIZES; do
