@@ -2,12 +2,14 @@
 # The measured inputs of docs/scale.md's capacity model, on this box, in one run.
 #
 # 1. Through the gateway (MESSAGING_INSTANCES=2 ./suite up --detach, the launcher's defaults):
-#    Realtime.java opens SOCKETS sockets; the live heap (after a full GC) of the gateway and of
-#    both instances is read before and after they connect (idle sockets), then RATE messages/s
-#    for DURATION s into conversations of GROUP: CPU seconds of each process per 1,000
-#    deliveries counted at the receivers, and PostgreSQL's per 1,000 posts. Before it, WARMUP_RUNS
-#    untimed runs of WARMUP s; the JIT compiler threads' share of the measured CPU is reported
-#    apart, and context switches per delivery beside it.
+#    after WARMUP_RUNS untimed runs of WARMUP s, two client runs of SOCKETS sockets each.
+#    The idle run: the live heap (after a full GC) of the gateway and of both instances is read
+#    before and after its sockets connect, then it closes them after a token load. The timed run
+#    (its own sockets, no forced GC before its load, which would tenure the new sockets' state
+#    and spare the load the young collections that copy it): RATE messages/s for DURATION s into
+#    conversations of GROUP, CPU seconds of each process per 1,000 deliveries counted at the
+#    receivers, and PostgreSQL's per 1,000 posts. The JIT compiler threads' share of the measured
+#    CPU is reported apart, and context switches per delivery beside it.
 # 2. Redis CPU (ms) per 1,000 publishes of a PAYLOAD-byte publication with one subscriber: a single
 #    node (PUBLISH), a local 3-primary cluster with sharded pub/sub (SPUBLISH on the owning
 #    primary) and the same cluster with classic PUBLISH (broadcast over the cluster bus).
@@ -54,14 +56,24 @@ for i in $(seq 1 "${WARMUP_RUNS:-3}"); do
   DURATION="${WARMUP:-20}" realtime_client suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$OUT/warmup-$i.txt" 2>&1 || true
   analyze_db
 done
+# The idle run: heaps before and after the connect, read while the client holds its sockets
+# (HOLD_SECONDS) before a token load of one second.
+idle="$OUT/idle.txt"
+HOLD_SECONDS=20 RATE=10 DURATION=1 realtime_client suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$idle" 2>&1 &
+client=$!
+await_line SETUP-DONE "$idle" $client
+gw0=$(live_kb "$GATEWAY"); m0=$(( $(live_kb "$M1") + $(live_kb "$M2") ))
+await_line CONNECTED "$idle" $client
+gw1=$(live_kb "$GATEWAY"); m1=$(( $(live_kb "$M1") + $(live_kb "$M2") ))
+idle_connected=$(grep -o '^CONNECTED [0-9]*' "$idle" | awk '{print $2}')
+wait $client || true
+analyze_db
+# The timed run.
 out="$OUT/realtime.txt"
 realtime_client suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$out" 2>&1 &
 client=$!
 await_line SETUP-DONE "$out" $client
 analyze_db
-gw0=$(live_kb "$GATEWAY"); m0=$(( $(live_kb "$M1") + $(live_kb "$M2") ))
-await_line CONNECTED "$out" $client
-gw1=$(live_kb "$GATEWAY"); m1=$(( $(live_kb "$M1") + $(live_kb "$M2") ))
 await_line LOAD-START "$out" $client
 PG=$(pgrep -x postgres | tr '\n' ' ')
 a=($(ticks "$GATEWAY") $(ticks "$M1" "$M2") $(ticks $PG) $(ticks "$(pgrep -f 'redis-server.*6379' | head -1)") $(switches "$GATEWAY") $(switches "$M1" "$M2") $(jit_ticks "$GATEWAY") $(jit_ticks "$M1" "$M2"))
@@ -108,13 +120,13 @@ subscribe "$other" SUBSCRIBE chat:user:bench
 broadcast_cpu=$(measure "$cluster_pids" redis-benchmark -p "$owner" -n "$PUBLISHES" -c 20 -P 16 -q PUBLISH chat:user:bench "$body")
 
 {
-  echo "\`bench/scale/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD); CPU $IDLE % idle before the run; $(nproc) cores). Part 1: \`MESSAGING_INSTANCES=2 ./suite up --detach\` (launcher defaults, rate limits on), $SOCKETS sockets through \`ws://127.0.0.1:8080/ws\` opened $BATCH at a time, conversations of $GROUP, $RATE messages/s for $DURATION s, counted at the receivers: $line"
+  echo "\`bench/scale/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD); CPU $IDLE % idle before the run; $(nproc) cores). Part 1: \`MESSAGING_INSTANCES=2 ./suite up --detach\` (launcher defaults, rate limits on), an idle run of $SOCKETS sockets for the heap, then a timed run of $SOCKETS sockets through \`ws://127.0.0.1:8080/ws\` opened $BATCH at a time (no forced GC before its load), conversations of $GROUP, $RATE messages/s for $DURATION s, counted at the receivers: $line"
   echo
   echo "| figure | value |"
   echo "|---|---|"
-  echo "| sockets connected | $connected of $SOCKETS |"
-  echo "| gateway live heap per idle proxied socket | $(kb_per "$gw1" "$gw0" "$connected") KB ($gw0 → $gw1 kB) |"
-  echo "| messaging live heap per idle socket (both instances) | $(kb_per "$m1" "$m0" "$connected") KB ($m0 → $m1 kB) |"
+  echo "| sockets connected (timed run) | $connected of $SOCKETS |"
+  echo "| gateway live heap per idle proxied socket (idle run, $idle_connected sockets) | $(kb_per "$gw1" "$gw0" "$idle_connected") KB ($gw0 → $gw1 kB) |"
+  echo "| messaging live heap per idle socket, both instances (idle run) | $(kb_per "$m1" "$m0" "$idle_connected") KB ($m0 → $m1 kB) |"
   echo "| gateway CPU s per 1,000 deliveries | $(per $((b[0] - a[0])) "$delivered") |"
   echo "| messaging CPU s per 1,000 deliveries (both instances) | $(per $((b[1] - a[1])) "$delivered") |"
   echo "| of which JIT compiling: gateway, messaging | $(per $((b[6] - a[6])) "$delivered"), $(per $((b[7] - a[7])) "$delivered") |"
