@@ -65,7 +65,7 @@ await_line SETUP-DONE "$idle" $client
 gw0=$(live_kb "$GATEWAY"); m0=$(( $(live_kb "$M1") + $(live_kb "$M2") ))
 await_line CONNECTED "$idle" $client
 gw1=$(live_kb "$GATEWAY"); m1=$(( $(live_kb "$M1") + $(live_kb "$M2") ))
-idle_connected=$(grep -o '^CONNECTED [0-9]*' "$idle" | awk '{print $2}')
+idle_connected=$(field "$(grep '^RESULT' "$idle" || true)" connected)
 wait $client || true
 analyze_db
 # The timed run.
