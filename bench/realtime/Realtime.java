@@ -338,11 +338,13 @@ public class Realtime {
         int n = sorted.length;
         // The same percentile without the first 5 s of load: apart from how the load's start is absorbed.
         long[] steady = LATENCIES.sentAfterStart(5_000_000_000L);
+        // Send to the sender's own acknowledgement: the post's path to storage and back, without the fan-out.
+        long[] acks = ACKS.all();
         System.out.printf(java.util.Locale.ROOT,
                 "RESULT target %s sockets %d connected %d sent %d acked %d expected %d delivered %d delivered-pct %.3f out-of-order %d duplicates %d gaps %d "
-                        + "p50-ms %.2f p99-ms %.2f max-ms %.2f steady-p99-ms %.2f closed-during-run %d send-errors %d%n",
+                        + "p50-ms %.2f p99-ms %.2f max-ms %.2f steady-p99-ms %.2f ack-p50-ms %.2f ack-p99-ms %.2f closed-during-run %d send-errors %d%n",
                 target, SOCKETS, connected, SENT_COUNT.get(), ACK_COUNT.get(), expected, delivered, expected == 0 ? 0 : 100.0 * delivered / expected,
-                outOfOrder, duplicates, gaps, pct(sorted, 0.50), pct(sorted, 0.99), n == 0 ? 0 : sorted[n - 1] / 1000.0, pct(steady, 0.99), closed,
+                outOfOrder, duplicates, gaps, pct(sorted, 0.50), pct(sorted, 0.99), n == 0 ? 0 : sorted[n - 1] / 1000.0, pct(steady, 0.99), pct(acks, 0.50), pct(acks, 0.99), closed,
                 SEND_ERRORS.get());
         timeline();
         // The bench reads the gateway's live heap here, with the sockets still open but the load counted.

@@ -73,7 +73,7 @@ public interface GatewayConfig {
          * WebSocket per event loop and messaging instance carrying many sockets as channels.
          */
         @WithName("link")
-        @WithDefault("false")
+        @WithDefault("true")
         boolean link();
 
         /**

@@ -46,7 +46,7 @@ final class ChatSession {
         this.peer = peer;
         this.caller = caller;
         this.fanout = fanout;
-        this.outbox = new Outbox(config.maxPending(), peer::sendText);
+        this.outbox = new Outbox(config.maxPending(), peer::send);
         this.order = new DeliveryOrder(new DeliveryOrder.Out() {
             @Override
             public boolean send(String frame) {

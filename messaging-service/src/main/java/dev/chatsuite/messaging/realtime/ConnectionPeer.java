@@ -24,8 +24,8 @@ final class ConnectionPeer implements Peer {
     }
 
     @Override
-    public Uni<Void> sendText(String frame) {
-        return connection.sendText(frame);
+    public void send(String frame, Runnable done) {
+        connection.sendText(frame).subscribe().with(v -> done.run(), e -> done.run());
     }
 
     @Override

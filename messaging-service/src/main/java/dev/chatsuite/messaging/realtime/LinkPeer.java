@@ -52,11 +52,12 @@ final class LinkPeer implements Peer {
     }
 
     @Override
-    public Uni<Void> sendText(String frame) {
+    public void send(String frame, Runnable done) {
         if (!open) {
-            return Uni.createFrom().failure(new IllegalStateException("The socket is closed."));
+            done.run();
+            return;
         }
-        return UniHelper.toUni(link.text(this, frame));
+        link.text(this, frame).onComplete(written -> done.run());
     }
 
     @Override

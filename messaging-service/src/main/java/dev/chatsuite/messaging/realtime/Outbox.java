@@ -1,10 +1,7 @@
 package dev.chatsuite.messaging.realtime;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.IntSupplier;
-
-import io.smallrye.mutiny.Uni;
 
 /**
  * A socket's outgoing frames: written at once, counted until the write completes. Past the
@@ -14,11 +11,17 @@ import io.smallrye.mutiny.Uni;
 final class Outbox {
 
     private final int max;
-    private final Function<String, Uni<Void>> writer;
+    private final Writer writer;
     private final AtomicInteger pending = new AtomicInteger();
     private volatile IntSupplier held = () -> 0;
 
-    Outbox(int max, Function<String, Uni<Void>> writer) {
+    /** Writes one frame and runs {@code done} once it is written or failed (a {@link Peer#send}). */
+    @FunctionalInterface
+    interface Writer {
+        void write(String frame, Runnable done);
+    }
+
+    Outbox(int max, Writer writer) {
         this.max = max;
         this.writer = writer;
     }
@@ -34,7 +37,7 @@ final class Outbox {
             pending.decrementAndGet();
             return false;
         }
-        writer.apply(frame).subscribe().with(v -> pending.decrementAndGet(), e -> pending.decrementAndGet());
+        writer.write(frame, pending::decrementAndGet);
         return true;
     }
 

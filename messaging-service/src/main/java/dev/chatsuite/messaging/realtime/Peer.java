@@ -13,8 +13,12 @@ interface Peer {
 
     boolean isOpen();
 
-    /** Writes one text message; completes once it is written (or failed, when the socket is gone). */
-    Uni<Void> sendText(String frame);
+    /**
+     * Writes one text message and runs {@code done} once it is written (or failed, when the socket
+     * is gone). A callback, not a {@code Uni}: it runs for every delivery, where a subscription
+     * and its context capture cost more than the write's own Java.
+     */
+    void send(String frame, Runnable done);
 
     /** Closes the socket with a contract code; completes once the close is sent. */
     Uni<Void> close(int code, String reason);
