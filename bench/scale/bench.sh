@@ -65,8 +65,9 @@ await_line SETUP-DONE "$idle" $client
 gw0=$(live_kb "$GATEWAY"); m0=$(( $(live_kb "$M1") + $(live_kb "$M2") ))
 await_line CONNECTED "$idle" $client
 gw1=$(live_kb "$GATEWAY"); m1=$(( $(live_kb "$M1") + $(live_kb "$M2") ))
-idle_connected=$(field "$(grep '^RESULT' "$idle" || true)" connected)
 wait $client || true
+# Read once the client has ended: its RESULT line is printed after the hold.
+idle_connected=$(field "$(grep '^RESULT' "$idle" || true)" connected)
 analyze_db
 # The timed run.
 out="$OUT/realtime.txt"

@@ -86,6 +86,11 @@ final class ChatSession {
         return peer.id();
     }
 
+    /** Frames handed to the socket whose write has not completed yet. */
+    int writing() {
+        return outbox.pending();
+    }
+
     boolean isOpen() {
         return peer.isOpen();
     }

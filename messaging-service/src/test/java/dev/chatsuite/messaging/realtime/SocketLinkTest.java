@@ -58,9 +58,10 @@ class SocketLinkTest {
         try (TestLink link = TestLink.connect(root)) {
             link.open(10, "/ws", alice.token());
             link.next(10, "ready");
+            List<String> receivers = new ArrayList<>();
             for (int i = 0; i < others.size(); i++) {
                 link.open(11 + i, "/ws", others.get(i).token());
-                link.next(11 + i, "ready");
+                receivers.add(link.next(11 + i, "ready").getString("connectionId"));
             }
             int before = link.messages();
             int recordsBefore = link.records();
@@ -90,6 +91,10 @@ class SocketLinkTest {
             int messages = link.messages() - before;
             assertThat(records).isGreaterThanOrEqualTo(100);
             assertThat(messages).isLessThan(records);
+            // Each written batch completes its frames' writes, so no outbox keeps counting them.
+            for (String receiver : receivers) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> sessions.get(receiver).writing() == 0);
+            }
         }
     }
 
