@@ -27,8 +27,11 @@ import java.util.stream.Stream;
  */
 public final class LocalRedisCluster implements AutoCloseable {
 
-    /** Short enough that a replica is promoted within a few seconds on a loaded 2-core box. */
-    private static final int NODE_TIMEOUT_MILLIS = 1500;
+    /**
+     * Short enough that a replica is promoted within a few seconds, long enough that a node
+     * starved of CPU for a moment on a loaded 2-core box is not failed over by the cluster itself.
+     */
+    private static final int NODE_TIMEOUT_MILLIS = 3000;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(45);
     /** Node ports are drawn from [12000, 22000), so bus ports fall in [22000, 32000). */
@@ -138,6 +141,80 @@ public final class LocalRedisCluster implements AutoCloseable {
         return slotOwners().stream().filter(r -> r.from() <= slot && slot <= r.to()).findFirst().orElseThrow().primary();
     }
 
+    /**
+     * Until the replicas of the primary on {@code port} have acknowledged everything it holds
+     * (each one's {@code offset} in the primary's {@code INFO replication} at its
+     * {@code master_repl_offset}), so that killing it loses nothing. Fails if it has none, or
+     * is no longer a primary (the cluster failed it over by itself).
+     */
+    public void awaitReplicasCaughtUp(int port, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String info = "";
+        while (System.nanoTime() < deadline) {
+            info = cli(port, "INFO", "replication");
+            if (!info.contains("role:master")) {
+                throw new IllegalStateException(port + " is no longer a primary:\n" + info + describe());
+            }
+            long offset = field(info, "master_repl_offset");
+            List<String> replicas = info.lines().filter(l -> l.matches("slave\\d+:.*")).toList();
+            if (!replicas.isEmpty() && replicas.stream().allMatch(r -> r.contains("state=online") && replicaOffset(r) >= offset)) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("The replicas of " + port + " did not catch up within " + timeout + ":\n" + info + describe());
+    }
+
+    /**
+     * What each node says of the cluster, for a failing test's message: one live node's
+     * {@code CLUSTER NODES}, each live node's role and replication offsets, and the lines of
+     * every node's log about failovers and resyncs.
+     */
+    public String describe() {
+        StringBuilder out = new StringBuilder("\n--- cluster ---\n");
+        try {
+            out.append(cli(anyAlive(), "CLUSTER", "NODES"));
+        } catch (IllegalStateException e) {
+            out.append(e.getMessage()).append('\n');
+        }
+        for (Node node : nodes) {
+            out.append("--- node ").append(node.port()).append(node.alive() ? "" : " (dead)").append(" ---\n");
+            if (node.alive()) {
+                try {
+                    cli(node.port(), "INFO", "replication").lines()
+                            .filter(l -> l.startsWith("role") || l.startsWith("master_") || l.startsWith("slave") || l.startsWith("connected"))
+                            .forEach(l -> out.append(l.trim()).append('\n'));
+                } catch (IllegalStateException e) {
+                    out.append(e.getMessage()).append('\n');
+                }
+            }
+            Path log = dir.resolve(Integer.toString(node.port())).resolve("redis.log");
+            try {
+                Files.readAllLines(log).stream()
+                        .filter(l -> l.matches("(?i).*(fail|sync|promot|master|replica|elect|epoch|flush|loading).*") && !l.contains("overcommit"))
+                        .forEach(l -> out.append("  ").append(l).append('\n'));
+            } catch (IOException e) {
+                out.append("  no log: ").append(e.getMessage()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static long field(String info, String name) {
+        return info.lines().filter(l -> l.startsWith(name + ":")).findFirst()
+                .map(l -> Long.parseLong(l.substring(name.length() + 1).trim())).orElse(-1L);
+    }
+
+    /** The acknowledged offset in a primary's {@code slave0:ip=..,port=..,state=online,offset=123,lag=0} line. */
+    private static long replicaOffset(String line) {
+        for (String part : line.substring(line.indexOf(':') + 1).split(",")) {
+            if (part.startsWith("offset=")) {
+                return Long.parseLong(part.substring("offset=".length()).trim());
+            }
+        }
+        return -1;
+    }
+
     @Override
     public void close() {
         stopProcesses();
@@ -194,6 +271,8 @@ public final class LocalRedisCluster implements AutoCloseable {
                     "--cluster-node-timeout", Integer.toString(NODE_TIMEOUT_MILLIS),
                     // Any replica may take over, however long it was cut off.
                     "--cluster-replica-validity-factor", "0",
+                    // A replica's first sync starts at once instead of after the default 5 s.
+                    "--repl-diskless-sync-delay", "0",
                     "--dir", nodeDir.toString(), "--save", "", "--appendonly", "no", "--daemonize", "no")
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             Node node = new Node(port, builder.start());
@@ -234,7 +313,7 @@ public final class LocalRedisCluster implements AutoCloseable {
             }
             sleep(200);
         }
-        throw new IllegalStateException("Redis Cluster not healthy within " + timeout + ": " + last);
+        throw new IllegalStateException("Redis Cluster not healthy within " + timeout + ": " + last + describe());
     }
 
     /** Until every replica's link to its primary is up (synced), so a failover loses nothing written before. */
