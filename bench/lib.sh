@@ -35,6 +35,15 @@ analyze_db() {
 io_stall_ms() { if [ -r /proc/pressure/io ]; then awk '/^full/ {split($5, t, "="); printf "%d\n", t[2] / 1000}' /proc/pressure/io; fi; }
 # WAL flushes (fsync/fdatasync) PostgreSQL has made so far (pg_stat_wal, PostgreSQL 14+); empty when unreadable.
 wal_syncs() { command -v psql > /dev/null && messaging_psql -Atc 'select wal_sync from pg_stat_wal' 2> /dev/null || true; }
+# Milliseconds PostgreSQL has spent in those flushes so far (pg_stat_wal.wal_sync_time, counted only
+# while track_wal_io_timing is on: wal_timing on|reset sets it for the whole server, superuser only).
+wal_sync_ms() { command -v psql > /dev/null && messaging_psql -Atc 'select round(wal_sync_time) from pg_stat_wal' 2> /dev/null || true; }
+wal_timing() {
+  command -v psql > /dev/null || return 0
+  if [ "$1" = on ]; then messaging_psql -qc 'alter system set track_wal_io_timing = on' > /dev/null 2>&1 || return 0
+  else messaging_psql -qc 'alter system reset track_wal_io_timing' > /dev/null 2>&1 || return 0; fi
+  messaging_psql -qAtc 'select pg_reload_conf()' > /dev/null 2>&1 || true
+}
 # Waits until a line of file $2 starts with $1, or process $3 has ended. tail follows the file
 # through inotify, so the wait costs no CPU during a load; the loop of grep and sleep 0.1 it
 # replaces took 0.1 of a core (5 % of these two) from the suite and the relay under test.

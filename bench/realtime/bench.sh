@@ -10,8 +10,10 @@
 # proxied socket is read (jcmd GC.run) once each suite run is counted, with its sockets open and again
 # once they closed: a full GC before the load would tenure the new sockets' state and spare the load
 # the young collections that copy it (docs/benchmarks.md).
-# Beside each suite run: PostgreSQL's WAL flushes per second and the time the disk stalled every
-# runnable task (Linux PSI), since a post is acknowledged only once its commit is flushed.
+# Beside each suite run: PostgreSQL's WAL flushes per second, the mean time one took (the bench
+# turns track_wal_io_timing on for its run) and the time the disk stalled every runnable task
+# (Linux PSI), since a post is acknowledged only once its commit is flushed: the disk's speed moves
+# within an hour, and the suite's latency with it.
 # SYNC_COMMIT=off is a diagnostic, never a result: the messaging database commits without waiting
 # for the flush (ALTER DATABASE, undone on exit), so the run shows the suite without the disk's
 # flush latency; its table goes to result-synchronous-commit-off.md.
@@ -50,6 +52,7 @@ cleanup() {
   for p in "${NODE_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   [ -n "${KEEP_SUITE:-}" ] || ./suite down > /dev/null || true
   [ "$SYNC_COMMIT" = on ] || messaging_psql -qc 'alter database messaging reset synchronous_commit' > /dev/null 2>&1 || true
+  wal_timing reset
 }
 trap cleanup EXIT
 
@@ -63,6 +66,7 @@ if [ "$SYNC_COMMIT" != on ]; then
   echo "DIAGNOSTIC: the messaging database commits without waiting for the WAL flush during this run" >&2
   messaging_psql -qc 'alter database messaging set synchronous_commit = off' > /dev/null
 fi
+wal_timing on
 unset RATE_LIMIT_LOGIN RATE_LIMIT_REGISTER RATE_LIMIT_FORGOT RATE_LIMIT_UPLOAD RATE_LIMIT_DEFAULT
 MESSAGING_INSTANCES=2 ./suite up --detach > "$OUT/suite-up.log"
 # A local PostgreSQL with autovacuum off (as on the development boxes) keeps every earlier run's
@@ -87,6 +91,9 @@ done
 fgc() { jstat -gcutil "$1" | awk 'NR == 1 {for (i = 1; i <= NF; i++) if ($i == "FGC") c = i} NR == 2 {print $c}'; }
 fgc_sum() { local t=0; for p in "$@"; do t=$((t + $(fgc "$p"))); done; echo $t; }
 # The rise of a counter from $1 to $2 per second of load ($load_ns); a dash when either is unknown.
+# Mean milliseconds per WAL flush over the load: the rise of wal_sync_time over that of wal_sync; a dash when unknown or untimed.
+per_flush() { [ -n "$1" ] && [ -n "$2" ] && [ -n "$3" ] && [ -n "$4" ] && [ "$2" != "$1" ] && [ "$4" != "$3" ] &&
+  awk -v t="$(( $2 - $1 ))" -v n="$(( $4 - $3 ))" 'BEGIN {printf "%.2f", t / n}' || echo "—"; }
 per_s() { [ -n "$1" ] && [ -n "$2" ] && awk -v d="$(( $2 - $1 ))" -v ns="$load_ns" 'BEGIN {printf "%.0f", d / (ns / 1e9)}' || echo "—"; }
 # $1 ÷ $2 as "1.2×" (0.0× when $2 is not positive).
 ratio_of() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f×", (b > 0 ? a / b : 0)}'; }
@@ -137,16 +144,16 @@ for run in $EXPANDED; do
     [ $target = suite ] && analyze_db
     await_line LOAD-START "$out" $client
     gw_before=$(fgc "$GATEWAY"); inst_before=$(fgc_sum $INSTANCES)
-    io_before=$(io_stall_ms); wal_before=$(wal_syncs); load_start=$(date +%s%N)
+    io_before=$(io_stall_ms); wal_before=$(wal_syncs); sync_before=$(wal_sync_ms); load_start=$(date +%s%N)
     await_line LOAD-END "$out" $client
-    io_after=$(io_stall_ms); wal_after=$(wal_syncs); load_ns=$(( $(date +%s%N) - load_start ))
+    io_after=$(io_stall_ms); wal_after=$(wal_syncs); sync_after=$(wal_sync_ms); load_ns=$(( $(date +%s%N) - load_start ))
     await_line COUNTED "$out" $client
     gw_after=$(fgc "$GATEWAY"); inst_after=$(fgc_sum $INSTANCES)
     # The gateway's live heap with the run's sockets open, then once the client has closed them.
     [ $target = suite ] && heap_open=$(live_kb "$GATEWAY")
     wait $client || true
     [ $target = suite ] && sleep 2 && heap_closed=$(live_kb "$GATEWAY")
-    disk="$(per_s "$wal_before" "$wal_after") flushes/s, stalled $(per_s "$io_before" "$io_after") ms/s"
+    disk="$(per_s "$wal_before" "$wal_after") flushes/s of $(per_flush "$sync_before" "$sync_after" "$wal_before" "$wal_after") ms, stalled $(per_s "$io_before" "$io_after") ms/s"
     line=$(grep '^RESULT' "$out" || echo "RESULT failed")
     echo "$run $target: $(grep '^CONNECTED' "$out" || true)"
     echo "$run $target: $line"
@@ -170,7 +177,7 @@ done
 {
   echo "\`bench/realtime/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD); CPU $IDLE % idle before the run; PostgreSQL autovacuum $AUTOVACUUM, synchronous_commit $SYNC_COMMIT$([ "$SYNC_COMMIT" = on ] || echo ' (DIAGNOSTIC: acknowledged before the WAL flush)'), vacuumed and analyzed before the run and after each set-up): $SOCKETS sockets opened $BATCH at a time, conversations of $GROUP, $RATE messages/s for $DURATION s; the suite through \`ws://127.0.0.1:8080/ws\` (\`MESSAGING_INSTANCES=2 ./suite up --detach\`, rate limits on), the reference relay (socket.io 4 + Redis adapter, two Node processes, no proxy) on 3001/3002; \"fresh\" right after start-up; \"warm-1\" to \"warm-$WARM_PAIRS\" (each a suite run, then a relay run) after untimed 20 s suite runs to let the JIT settle (${SETTLED}at most $SETTLE_MAX, stopping early once the gateway and both instances compile less than $SETTLE_COMPILE_S s in one), each warm client after its own ${CLIENT_WARMUP} s warm-up at a quarter of the rate (its sends are in the acknowledged count, not in the latencies). Latency from the send time in the body to each receiver; the p99 ratio is suite ÷ reference in the same run; the per-second timeline of each run (delivery and ack percentiles, the client's own send delay) is in out/<run>-<target>.txt."
   echo
-  echo "| run | target | sockets connected | sends acknowledged | delivered (of acknowledged × members) | out of order | duplicates | gaps | p50 ms | p99 ms | max ms | p99 ratio | p99 ms after the first 5 s | full GCs during load | gateway live heap per proxied socket | during load: WAL flushes, disk stall (PSI full) |"
+  echo "| run | target | sockets connected | sends acknowledged | delivered (of acknowledged × members) | out of order | duplicates | gaps | p50 ms | p99 ms | max ms | p99 ratio | p99 ms after the first 5 s | full GCs during load | gateway live heap per proxied socket | during load: WAL flushes, mean flush time, disk stall (PSI full) |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${ROWS[@]}"
   if [ -n "${P99S[suite]:-}" ] && [ -n "${P99S[reference]:-}" ]; then
