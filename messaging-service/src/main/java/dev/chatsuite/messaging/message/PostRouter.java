@@ -38,8 +38,9 @@ import io.vertx.pgclient.PgException;
 /**
  * Stores each plain post at its conversation's owner ({@link PostOwners}): here when this
  * instance owns it, else sent over the broker to the owner's {@link PostLanes} and answered the
- * same way. Whoever stores a post publishes its {@code message.created} and then answers, so a
- * forwarded post reaches its readers without waiting for the answer's trip back. An owner that
+ * same way. Whoever stores a post hands its {@code message.created} to the broker and then
+ * answers at once, without waiting for the broker to confirm it: the answer means stored, and
+ * the publication leaves first on the same connection. An owner that
  * serves nothing (stopped, crashed) is skipped at once and the post is stored here. A post
  * already sent to an owner that then stops announcing itself, or that does not answer within
  * the timeout, gives 503, since it may be stored (a client retries with its clientMessageId).
@@ -115,7 +116,13 @@ public class PostRouter {
     }
 
     private Uni<Optional<Posted>> storeAndPublish(UUID conversation, Draft draft) {
-        return local.apply(conversation, draft).call(stored -> stored.isPresent() ? publish.apply(stored.get()) : Uni.createFrom().voidItem());
+        return local.apply(conversation, draft).invoke(stored -> stored.ifPresent(this::publish));
+    }
+
+    /** Sends the event now; its confirmation is not waited for (a failure is logged by the publisher, and readers fill a gap from storage). */
+    private void publish(Posted posted) {
+        publish.apply(posted).subscribe().with(v -> {
+        }, failure -> LOG.debugf("A stored post's event could not be published: %s", failure.getClass().getSimpleName()));
     }
 
     private Uni<Optional<Posted>> forward(UUID owner, UUID conversation, Draft draft) {

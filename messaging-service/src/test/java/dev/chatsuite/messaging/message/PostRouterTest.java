@@ -77,9 +77,14 @@ class PostRouterTest {
 
     /** An instance whose lanes store every post with seq 41 + its body's length, or do what {@code lanes} says. */
     private PostRouter instance(PostOwners owners, BiFunction<UUID, Draft, Uni<Optional<Posted>>> lanes, Duration timeout) {
+        return instance(owners, lanes, timeout, Uni.createFrom().voidItem());
+    }
+
+    /** As above, each publication confirmed as {@code confirmation} says. */
+    private PostRouter instance(PostOwners owners, BiFunction<UUID, Draft, Uni<Optional<Posted>>> lanes, Duration timeout, Uni<Void> confirmation) {
         PostRouter router = new PostRouter(lanes, posted -> {
             publishedBy.put(posted.message().id(), owners.self());
-            return Uni.createFrom().voidItem();
+            return confirmation;
         }, owners, broker, json, vertx, timeout, new SimpleMeterRegistry());
         router.serve().await().atMost(WAIT);
         return router;
@@ -117,6 +122,24 @@ class PostRouterTest {
         assertThat(storedBy).containsExactly(Map.entry(d.id(), a));
         assertThat(publishedBy).containsExactly(Map.entry(d.id(), a));
         assertThat(posted.message().seq()).isEqualTo(45);
+    }
+
+    @Test
+    void shouldAnswerOnceStoredWithoutWaitingForTheBrokerToConfirmThePublication() {
+        // A broker that takes the publication and never confirms it (a stalled Redis): the post is stored, so it is answered.
+        Uni<Void> never = Uni.createFrom().nothing();
+        PostRouter routerA = instance(ownersA, storing(a), WAIT, never);
+        instance(ownersB, storing(b), WAIT, never);
+        Draft mine = draft("mine");
+        Draft forwarded = draft("forwarded");
+
+        Posted here = routerA.post(ownedBy(a), mine).await().atMost(WAIT).orElseThrow();
+        Posted there = routerA.post(ownedBy(b), forwarded).await().atMost(WAIT).orElseThrow();
+
+        assertThat(here.message().seq()).isEqualTo(45);
+        assertThat(there.message().seq()).isEqualTo(50);
+        assertThat(publishedBy).as("each event handed to the broker by the instance that stored it, before the answer")
+                .containsOnly(Map.entry(mine.id(), a), Map.entry(forwarded.id(), b));
     }
 
     @Test
