@@ -40,7 +40,8 @@ import io.vertx.pgclient.PgException;
  * instance owns it, else sent over the broker to the owner's {@link PostLanes} and answered the
  * same way. Whoever stores a post hands its {@code message.created} to the broker and then
  * answers at once, without waiting for the broker to confirm it: the answer means stored, and
- * the publication leaves first on the same connection. An owner that
+ * the publication leaves first on the event loop's own pipelined connection (through the pool,
+ * while that is not up, the answer may overtake it). An owner that
  * serves nothing (stopped, crashed) is skipped at once and the post is stored here. A post
  * already sent to an owner that then stops announcing itself, or that does not answer within
  * the timeout, gives 503, since it may be stored (a client retries with its clientMessageId).
