@@ -28,13 +28,17 @@ import io.vertx.mutiny.redis.client.Response;
  * one instance they meet in its {@link PostLanes} and share statements and flushes. The owner is
  * the live instance that ranks highest for the conversation (rendezvous hashing: an instance that
  * comes or goes moves only its own share). Instances announce themselves every second in a Redis
- * sorted set named for their database ({@code chat:post-owners:<reactive datasource URL>}).
+ * sorted set named for their database and {@link PostWire}'s version
+ * ({@code chat:post-owners:<version>:<reactive datasource URL>}): while a rollout changes the
+ * wire, old and new instances each pick owners among their own kind, so no post is sent to an
+ * instance that cannot read it (a conversation then has one owner in each set for a while; its
+ * row lock still orders their posts).
  */
 @ApplicationScoped
 public class PostOwners {
 
     private static final Logger LOG = Logger.getLogger(PostOwners.class);
-    static final String KEY_PREFIX = "chat:post-owners:";
+    static final String KEY_PREFIX = "chat:post-owners:" + PostWire.VERSION + ":";
     static final long BEAT_MILLIS = 1000;
     /** An instance that has not announced itself for this long is no longer an owner. */
     static final long SILENT_MILLIS = 4000;
@@ -54,7 +58,7 @@ public class PostOwners {
     PostOwners(ReactiveRedisDataSource redis, Vertx vertx, MessagingConfig config,
             @ConfigProperty(name = "messaging.broker", defaultValue = "redis") String broker,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String database) {
-        this(UUID.randomUUID(), KEY_PREFIX + database, redis, vertx, config.postsToOwner() && !"memory".equals(broker));
+        this(UUID.randomUUID(), key(database), redis, vertx, config.postsToOwner() && !"memory".equals(broker));
     }
 
     PostOwners(UUID self, String key, ReactiveRedisDataSource redis, Vertx vertx, boolean enabled) {
@@ -64,6 +68,11 @@ public class PostOwners {
         this.vertx = vertx;
         this.enabled = enabled;
         this.live = List.of(self);
+    }
+
+    /** The set where instances storing into {@code database} and speaking this {@link PostWire} announce themselves. */
+    static String key(String database) {
+        return KEY_PREFIX + database;
     }
 
     /** This instance's address on the broker. */

@@ -1,7 +1,6 @@
 package dev.chatsuite.messaging.message;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,15 +16,14 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.chatsuite.common.problem.CommonProblem;
 import dev.chatsuite.messaging.MessagingConfig;
 import dev.chatsuite.messaging.fanout.Broker;
 import dev.chatsuite.messaging.fanout.Publication;
 import dev.chatsuite.messaging.message.MessageRepository.Draft;
 import dev.chatsuite.messaging.message.MessageRepository.Posted;
+import dev.chatsuite.messaging.message.PostWire.Answer;
+import dev.chatsuite.messaging.message.PostWire.Request;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -50,45 +48,32 @@ import io.vertx.pgclient.PgException;
 public class PostRouter {
 
     private static final Logger LOG = Logger.getLogger(PostRouter.class);
-    private static final char REQUEST = 'R';
-    private static final char ANSWER = 'A';
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final BiFunction<UUID, Draft, Uni<Optional<Posted>>> local;
     private final Function<Posted, Uni<Void>> publish;
     private final PostOwners owners;
     private final Broker broker;
-    private final ObjectMapper json;
     private final Vertx vertx;
     private final long timeoutMillis;
     private final Counter forwarded;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    /** A post sent to its owner: {@code q} names it in the answer. */
-    record Request(long q, UUID from, UUID conversation, UUID id, UUID sender, String body, String clientMessageId, OffsetDateTime createdAt) {
-    }
-
-    /** The owner's answer: the seq and recipients, or neither (the sender does not take part), or a failure's SQLSTATE or "unavailable". */
-    record Answer(long q, Long seq, List<UUID> recipients, String failure) {
-    }
-
     private record Pending(UUID owner, UUID conversation, Draft draft, UniEmitter<? super Optional<Posted>> emitter, Context context, long timer) {
     }
 
     @Inject
-    PostRouter(PostLanes lanes, EventPublisher events, PostOwners owners, Broker broker, ObjectMapper json, Vertx vertx, MessagingConfig config,
-            MeterRegistry registry) {
-        this(lanes::post, events::created, owners, broker, json, vertx, config.postForwardTimeout(), registry);
+    PostRouter(PostLanes lanes, EventPublisher events, PostOwners owners, Broker broker, Vertx vertx, MessagingConfig config, MeterRegistry registry) {
+        this(lanes::post, events::created, owners, broker, vertx, config.postForwardTimeout(), registry);
     }
 
     PostRouter(BiFunction<UUID, Draft, Uni<Optional<Posted>>> local, Function<Posted, Uni<Void>> publish, PostOwners owners, Broker broker,
-            ObjectMapper json, Vertx vertx, Duration timeout, MeterRegistry registry) {
+            Vertx vertx, Duration timeout, MeterRegistry registry) {
         this.local = local;
         this.publish = publish;
         this.owners = owners;
         this.broker = broker;
-        this.json = json;
         this.vertx = vertx;
         this.timeoutMillis = timeout.toMillis();
         this.forwarded = Counter.builder("chat.posts.forwarded").description("Plain posts sent to their conversation's owner instance").register(registry);
@@ -134,7 +119,7 @@ public class PostRouter {
             Pending waiting = new Pending(owner, conversation, draft, emitter, context, timer);
             pending.put(q, waiting);
             forwarded.increment();
-            broker.send(owner, Publication.toInstance(REQUEST + encode(new Request(q, owners.self(), conversation, draft.id(), draft.sender(),
+            broker.send(owner, Publication.toInstance(PostWire.encode(new Request(q, owners.self(), conversation, draft.id(), draft.sender(),
                     draft.body(), draft.clientMessageId(), draft.createdAt())))).subscribe().with(served -> {
                         if (!served) {
                             owners.gone(owner);
@@ -175,17 +160,16 @@ public class PostRouter {
 
     private void received(Publication publication) {
         String body = publication.frame();
-        if (body.isEmpty()) {
+        Request request = PostWire.request(body);
+        if (request != null) {
+            stored(request);
             return;
         }
-        try {
-            if (body.charAt(0) == REQUEST) {
-                stored(json.readValue(body.substring(1), Request.class));
-            } else if (body.charAt(0) == ANSWER) {
-                answered(json.readValue(body.substring(1), Answer.class));
-            }
-        } catch (JsonProcessingException e) {
-            LOG.debugf("Dropped an unreadable instance message: %s", e.getClass().getSimpleName());
+        Answer answer = PostWire.answer(body);
+        if (answer != null) {
+            answered(answer);
+        } else {
+            LOG.debugf("Dropped an unreadable instance message of %d characters", body.length());
         }
     }
 
@@ -199,7 +183,7 @@ public class PostRouter {
     }
 
     private void reply(UUID to, Answer answer) {
-        broker.send(to, Publication.toInstance(ANSWER + encode(answer))).subscribe().with(served -> {
+        broker.send(to, Publication.toInstance(PostWire.encode(answer))).subscribe().with(served -> {
         }, failure -> LOG.debugf("Could not answer a forwarded post: %s", failure.getClass().getSimpleName()));
     }
 
@@ -231,14 +215,6 @@ public class PostRouter {
 
     private static void answer(Pending waiting, Runnable answer) {
         CallerContext.answer(waiting.context(), answer);
-    }
-
-    private String encode(Object message) {
-        try {
-            return json.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An instance message could not be written", e);
-        }
     }
 
     /** For tests: posts waiting for their owner's answer. */

@@ -79,4 +79,14 @@ class PostOwnersTest {
             assertThat(disabled.ownerOf(conversation)).isEqualTo(three.get(0));
         }
     }
+
+    @Test
+    void shouldAnnounceApartFromInstancesOfAnotherWireVersionOrDatabase() {
+        String database = "postgresql://db:5432/messaging";
+
+        assertThat(PostOwners.key(database)).isEqualTo("chat:post-owners:" + PostWire.VERSION + ":" + database)
+                // The set of the instances from before the wire was versioned, which speak JSON.
+                .isNotEqualTo("chat:post-owners:" + database)
+                .isNotEqualTo(PostOwners.key("postgresql://db:5432/other"));
+    }
 }

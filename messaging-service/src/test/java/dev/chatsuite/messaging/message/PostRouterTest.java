@@ -20,9 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.messaging.fanout.FanoutContext;
@@ -43,7 +40,6 @@ import io.vertx.pgclient.PgException;
 class PostRouterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final UUID a = UUID.randomUUID();
     private final UUID b = UUID.randomUUID();
     private final List<UUID> recipients = List.of(UUID.randomUUID(), UUID.randomUUID());
@@ -85,7 +81,7 @@ class PostRouterTest {
         PostRouter router = new PostRouter(lanes, posted -> {
             publishedBy.put(posted.message().id(), owners.self());
             return confirmation;
-        }, owners, broker, json, vertx, timeout, new SimpleMeterRegistry());
+        }, owners, broker, vertx, timeout, new SimpleMeterRegistry());
         router.serve().await().atMost(WAIT);
         return router;
     }
