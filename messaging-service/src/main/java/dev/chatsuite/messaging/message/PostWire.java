@@ -22,8 +22,8 @@ final class PostWire {
 
     /** Instances that speak another version never pick each other as owners ({@link PostOwners}). */
     static final String VERSION = "w2";
-    static final char REQUEST = 'R';
-    static final char ANSWER = 'A';
+    private static final char REQUEST = 'R';
+    private static final char ANSWER = 'A';
     private static final int UUID_CHARS = 36;
 
     private PostWire() {
