@@ -7,9 +7,9 @@
 # and "warm" (below). Each run: SOCKETS sockets opened BATCH at a time, conversations of GROUP,
 # RATE send frames/s for DURATION seconds; counted at every receiver. Stops what it started.
 # Table into bench/realtime/result.md; raw outputs under bench/realtime/out/. The gateway's live heap per
-# proxied socket is read (jcmd GC.run) once each suite run is counted, with its sockets open and again
-# once they closed: a full GC before the load would tenure the new sockets' state and spare the load
-# the young collections that copy it (docs/benchmarks.md).
+# proxied socket is read (jcmd GC.run) once the fresh and the last warm suite run are counted, with
+# their sockets open and again once they closed: never before a timed suite run, since a full GC
+# then changes that run (docs/benchmarks.md).
 # Beside each suite run: PostgreSQL's WAL flushes per second, the mean time one took (the bench
 # turns track_wal_io_timing on for its run) and the time the disk stalled every runnable task
 # (Linux PSI), since a post is acknowledged only once its commit is flushed: the disk's speed moves
@@ -149,21 +149,27 @@ for run in $EXPANDED; do
     io_after=$(io_stall_ms); wal_after=$(wal_syncs); sync_after=$(wal_sync_ms); load_ns=$(( $(date +%s%N) - load_start ))
     await_line COUNTED "$out" $client
     gw_after=$(fgc "$GATEWAY"); inst_after=$(fgc_sum $INSTANCES)
-    # The gateway's live heap with the run's sockets open, then once the client has closed them.
-    [ $target = suite ] && heap_open=$(live_kb "$GATEWAY")
+    # The gateway's live heap with the run's sockets open, then once the client has closed them;
+    # never just before another timed suite run (the forced full GCs gave the next one a slow
+    # first second in 2 of 4 A/B runs, 0 of 7 without: docs/benchmarks.md).
+    heap=no
+    [ $target = suite ] && { [[ $run != warm-* ]] || [ "$run" = "warm-$WARM_PAIRS" ]; } && heap=yes
+    heap_open="—"; heap_closed="—"
+    [ $heap = yes ] && heap_open=$(live_kb "$GATEWAY")
     wait $client || true
-    [ $target = suite ] && sleep 2 && heap_closed=$(live_kb "$GATEWAY")
+    [ $heap = yes ] && sleep 2 && heap_closed=$(live_kb "$GATEWAY")
     disk="$(per_s "$wal_before" "$wal_after") flushes/s of $(per_flush "$sync_before" "$sync_after" "$wal_before" "$wal_after") ms, stalled $(per_s "$io_before" "$io_after") ms/s"
     line=$(grep '^RESULT' "$out" || echo "RESULT failed")
     echo "$run $target: $(grep '^CONNECTED' "$out" || true)"
     echo "$run $target: $line"
-    [ $target = suite ] && echo "$run $target: gateway live heap $heap_open kB with the sockets open after the load, $heap_closed kB once they closed"
+    [ $heap = yes ] && echo "$run $target: gateway live heap $heap_open kB with the sockets open after the load, $heap_closed kB once they closed"
     p99=$(field "$line" p99-ms)
     [[ $run == warm-* ]] && P99S[$target]+=" $p99" && STEADY[$target]+=" $(field "$line" steady-p99-ms)"
     if [ $target = suite ]; then
       suite_p99=$p99
       connected=$(field "$line" connected)
-      per_socket=$(awk -v a="$heap_open" -v b="$heap_closed" -v n="$connected" 'BEGIN {printf "%.1f KB (%d → %d kB)", (n > 0 ? (a - b) / n : 0), b, a}')
+      per_socket="— (not read before a timed run)"
+      [ $heap = yes ] && per_socket=$(awk -v a="$heap_open" -v b="$heap_closed" -v n="$connected" 'BEGIN {printf "%.1f KB (%d → %d kB)", (n > 0 ? (a - b) / n : 0), b, a}')
       gc="gateway $((gw_after - gw_before)), instances $((inst_after - inst_before))"
       ratio="—"
     else
