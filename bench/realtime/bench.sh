@@ -150,8 +150,8 @@ for run in $EXPANDED; do
     await_line COUNTED "$out" $client
     gw_after=$(fgc "$GATEWAY"); inst_after=$(fgc_sum $INSTANCES)
     # The gateway's live heap with the run's sockets open, then once the client has closed them;
-    # never just before another timed suite run (the forced full GCs gave the next one a slow
-    # first second in 2 of 4 A/B runs, 0 of 7 without: docs/benchmarks.md).
+    # never just before another timed suite run: a tool's full GC is not what a deployment sees
+    # (they are not the cause of the warm runs' slow first seconds: docs/benchmarks.md).
     heap=no
     [ $target = suite ] && { [[ $run != warm-* ]] || [ "$run" = "warm-$WARM_PAIRS" ]; } && heap=yes
     heap_open="—"; heap_closed="—"
