@@ -8,8 +8,8 @@
 # RATE send frames/s for DURATION seconds; counted at every receiver. Stops what it started.
 # Table into bench/realtime/result.md; raw outputs under bench/realtime/out/. The gateway's live heap per
 # proxied socket is read (jcmd GC.run) once the fresh and the last warm suite run are counted, with
-# their sockets open and again once they closed: never before a timed suite run, since a full GC
-# then changes that run (docs/benchmarks.md).
+# their sockets open and again once they closed: never before a timed suite run, since a tool's
+# full GC is not what a deployment sees (docs/benchmarks.md).
 # Beside each suite run: PostgreSQL's WAL flushes per second, the mean time one took (the bench
 # turns track_wal_io_timing on for its run) and the time the disk stalled every runnable task
 # (Linux PSI), since a post is acknowledged only once its commit is flushed: the disk's speed moves
@@ -154,7 +154,6 @@ for run in $EXPANDED; do
     # (they are not the cause of the warm runs' slow first seconds: docs/benchmarks.md).
     heap=no
     [ $target = suite ] && { [[ $run != warm-* ]] || [ "$run" = "warm-$WARM_PAIRS" ]; } && heap=yes
-    heap_open="—"; heap_closed="—"
     [ $heap = yes ] && heap_open=$(live_kb "$GATEWAY")
     wait $client || true
     [ $heap = yes ] && sleep 2 && heap_closed=$(live_kb "$GATEWAY")
