@@ -22,7 +22,7 @@ if ! command -v podman >/dev/null; then
 fi
 
 # Our sandboxes refuse crun's cgroup handling and ulimits above their own: Debian's runc with
-# modest default ulimits is what runs here (see docs/containers.md).
+# modest default ulimits is what runs here (see k8s/README.md, Images).
 if [ -z "${CONTAINERS_CONF:-}" ]; then
   export CONTAINERS_CONF="$DATA_DIR/containers/containers.conf"
   if [ ! -f "$CONTAINERS_CONF" ]; then

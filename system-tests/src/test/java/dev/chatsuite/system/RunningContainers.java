@@ -92,7 +92,7 @@ public final class RunningContainers implements BeforeAllCallback {
 
     /**
      * Starts {@code podman system service} on {@code socket}, with runc and modest ulimits (what
-     * our sandboxes allow; see docs/containers.md). It lives as long as this test JVM.
+     * our sandboxes allow; see k8s/README.md, Images). It lives as long as this test JVM.
      */
     private static boolean startPodmanService(Path socket) throws Exception {
         Path dir = Files.createDirectories(socket.getParent());
