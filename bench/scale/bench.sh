@@ -10,6 +10,9 @@
 #    conversations of GROUP, CPU seconds of each process per 1,000 deliveries counted at the
 #    receivers, and PostgreSQL's per 1,000 posts. The JIT compiler threads' share of the measured
 #    CPU is reported apart, and context switches per delivery beside it.
+#    Then the reference relay of bench/realtime (socket.io 4 + Redis adapter, two Node processes,
+#    no storage) under the same client, sizes and rate after as many warm-up runs: its CPU per
+#    1,000 deliveries (both processes, and the machine's Redis apart), the same box's yardstick.
 # 2. Redis CPU (ms) per 1,000 publishes of a PAYLOAD-byte publication with one subscriber: a single
 #    node (PUBLISH), a local 3-primary cluster with sharded pub/sub (SPUBLISH on the owning
 #    primary) and the same cluster with classic PUBLISH (broadcast over the cluster bus).
@@ -27,8 +30,9 @@ export HOLD_SECONDS="${HOLD_SECONDS:-8}" USERS_FILE="$OUT/users.tsv"
 PUBLISHES="${PUBLISHES:-200000}" PAYLOAD="${PAYLOAD:-600}"
 CLUSTER_DIR=$(mktemp -d)
 REDIS_PIDS=()
+NODE_PIDS=()
 cleanup() {
-  for p in "${REDIS_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${REDIS_PIDS[@]}" "${NODE_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   rm -rf "$CLUSTER_DIR"
   [ -n "${KEEP_SUITE:-}" ] || ./suite down > /dev/null || true
 }
@@ -84,6 +88,35 @@ wait $client || true
 line=$(grep '^RESULT' "$out" || echo "RESULT failed")
 connected=$(field "$line" connected); delivered=$(field "$line" delivered); acked=$(field "$line" acked)
 ./suite down > /dev/null || true
+
+# --- 1b. the reference relay, same client, sizes and rate ---
+REF=bench/realtime/reference
+[ -d $REF/node_modules ] || (cd $REF && npm ci --no-audit --no-fund > /dev/null)
+for port in 3001 3002; do
+  PORT=$port node $REF/server.mjs > "$OUT/reference-$port.log" 2>&1 &
+  NODE_PIDS+=($!)
+done
+for port in 3001 3002; do
+  for _ in $(seq 1 50); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.2; done
+done
+RELAY=http://127.0.0.1:3001,http://127.0.0.1:3002
+for i in $(seq 1 "${WARMUP_RUNS:-3}"); do
+  DURATION="${WARMUP:-20}" realtime_client socketio $RELAY > "$OUT/warmup-reference-$i.txt" 2>&1 || true
+done
+ref_out="$OUT/reference.txt"
+realtime_client socketio $RELAY > "$ref_out" 2>&1 &
+client=$!
+await_line LOAD-START "$ref_out" $client
+REDIS=$(pgrep -f 'redis-server.*6379' | head -1)
+ra=($(ticks "${NODE_PIDS[@]}") $(ticks "$REDIS"))
+sleep "$DURATION"
+rb=($(ticks "${NODE_PIDS[@]}") $(ticks "$REDIS"))
+wait $client || true
+ref_line=$(grep '^RESULT' "$ref_out" || echo "RESULT failed")
+ref_delivered=$(field "$ref_line" delivered)
+for p in "${NODE_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+NODE_PIDS=()
+
 per() { awk -v t="$1" -v n="$2" -v hz="$hz" 'BEGIN {printf "%.3f", (n > 0 ? t / hz / n * 1000 : 0)}'; }
 kb_per() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN {printf "%.1f", (n > 0 ? (a - b) / n : 0)}'; }
 
@@ -121,7 +154,7 @@ subscribe "$other" SUBSCRIBE chat:user:bench
 broadcast_cpu=$(measure "$cluster_pids" redis-benchmark -p "$owner" -n "$PUBLISHES" -c 20 -P 16 -q PUBLISH chat:user:bench "$body")
 
 {
-  echo "\`bench/scale/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD); CPU $IDLE % idle before the run; $(nproc) cores). Part 1: \`MESSAGING_INSTANCES=2 ./suite up --detach\` (launcher defaults, rate limits on), an idle run of $SOCKETS sockets for the heap, then a timed run of $SOCKETS sockets through \`ws://127.0.0.1:8080/ws\` opened $BATCH at a time (no forced GC before its load), conversations of $GROUP, $RATE messages/s for $DURATION s, counted at the receivers: $line"
+  echo "\`bench/scale/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD); CPU $IDLE % idle before the run; $(nproc) cores). Part 1: \`MESSAGING_INSTANCES=2 ./suite up --detach\` (launcher defaults, rate limits on), an idle run of $SOCKETS sockets for the heap, then a timed run of $SOCKETS sockets through \`ws://127.0.0.1:8080/ws\` opened $BATCH at a time (no forced GC before its load), conversations of $GROUP, $RATE messages/s for $DURATION s, counted at the receivers: $line; then the reference relay (socket.io 4 + Redis adapter, two Node processes on 3001/3002) after ${WARMUP_RUNS:-3} warm-up runs, the same client and load: $ref_line"
   echo
   echo "| figure | value |"
   echo "|---|---|"
@@ -136,6 +169,9 @@ broadcast_cpu=$(measure "$cluster_pids" redis-benchmark -p "$owner" -n "$PUBLISH
   echo "| Redis CPU ms per 1,000 deliveries (suite) | $(per $(((b[3] - a[3]) * 1000)) "$delivered") |"
   echo "| gateway context switches per delivery | $(awk -v x=$((b[4] - a[4])) -v n="$delivered" 'BEGIN {printf "%.2f", (n > 0 ? x / n : 0)}') |"
   echo "| messaging context switches per delivery (both instances) | $(awk -v x=$((b[5] - a[5])) -v n="$delivered" 'BEGIN {printf "%.2f", (n > 0 ? x / n : 0)}') |"
+  echo "| reference relay: CPU s per 1,000 deliveries, both Node processes | $(per $((rb[0] - ra[0])) "$ref_delivered") |"
+  echo "| reference relay: Redis CPU ms per 1,000 deliveries | $(per $(((rb[1] - ra[1]) * 1000)) "$ref_delivered") |"
+  echo "| suite before storage (gateway + messaging + Redis) ÷ relay (Node + Redis), CPU per delivery | $(awk -v s=$((b[0] - a[0] + b[1] - a[1] + b[3] - a[3])) -v n="$delivered" -v r=$((rb[0] - ra[0] + rb[1] - ra[1])) -v m="$ref_delivered" 'BEGIN {printf "%.2f", (n > 0 && m > 0 && r > 0 ? (s / n) / (r / m) : 0)}') |"
   echo "| Redis CPU ms per 1,000 publishes of $PAYLOAD B, single node, PUBLISH | $single_cpu |"
   echo "| Redis CPU ms per 1,000 publishes, 3-primary cluster, SPUBLISH (all nodes) | $sharded_cpu |"
   echo "| Redis CPU ms per 1,000 publishes, 3-primary cluster, classic PUBLISH (all nodes) | $broadcast_cpu |"
