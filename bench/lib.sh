@@ -62,6 +62,20 @@ realtime_client() {
   fi
   java -cp "$(cat "$cp")" bench/realtime/Realtime.java "$@"
 }
+# The reference relay of bench/realtime (socket.io 4 + Redis adapter) as two Node processes on
+# 3001 and 3002, their logs under $1; their pids are added to NODE_PIDS (the caller kills them).
+# Returns once both ports answer (or after 10 s each).
+start_relay() {
+  local ref=bench/realtime/reference port
+  [ -d $ref/node_modules ] || (cd $ref && npm ci --no-audit --no-fund >&2)
+  for port in 3001 3002; do
+    PORT=$port node $ref/server.mjs > "$1/reference-$port.log" 2>&1 &
+    NODE_PIDS+=($!)
+  done
+  for port in 3001 3002; do
+    for _ in $(seq 1 50); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.2; done
+  done
+}
 # Pid of a suite service from ./suite's run file (lines: name pid port management-port).
 pid_of() { awk -v s="$1" '$1 == s {print $2}' data/run/services; }
 # Live heap of JVM $1 in kB: a full GC (jcmd GC.run), then the used heap (GC.heap_info). Only

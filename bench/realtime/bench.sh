@@ -45,8 +45,6 @@ SYNC_COMMIT="${SYNC_COMMIT:-on}"
 RESULT=$HERE/result.md
 [ "$SYNC_COMMIT" = on ] || RESULT=$HERE/result-synchronous-commit-off.md
 
-[ -d $HERE/reference/node_modules ] || (cd $HERE/reference && npm ci --no-audit --no-fund)
-
 NODE_PIDS=()
 cleanup() {
   for p in "${NODE_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -79,13 +77,7 @@ analyze_db
 GATEWAY=$(pid_of gateway)
 INSTANCES="$(pid_of messaging-service) $(pid_of messaging-service-2)"
 
-for port in 3001 3002; do
-  PORT=$port node $HERE/reference/server.mjs > "$OUT/reference-$port.log" 2>&1 &
-  NODE_PIDS+=($!)
-done
-for port in 3001 3002; do
-  for _ in $(seq 1 50); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.2; done
-done
+start_relay "$OUT"
 
 # Full-GC count of a JVM, and its sum over several, from jstat.
 fgc() { jstat -gcutil "$1" | awk 'NR == 1 {for (i = 1; i <= NF; i++) if ($i == "FGC") c = i} NR == 2 {print $c}'; }

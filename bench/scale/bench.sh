@@ -81,24 +81,17 @@ await_line SETUP-DONE "$out" $client
 analyze_db
 await_line LOAD-START "$out" $client
 PG=$(pgrep -x postgres | tr '\n' ' ')
-a=($(ticks "$GATEWAY") $(ticks "$M1" "$M2") $(ticks $PG) $(ticks "$(pgrep -f 'redis-server.*6379' | head -1)") $(switches "$GATEWAY") $(switches "$M1" "$M2") $(jit_ticks "$GATEWAY") $(jit_ticks "$M1" "$M2"))
+REDIS=$(pgrep -f 'redis-server.*6379' | head -1)
+a=($(ticks "$GATEWAY") $(ticks "$M1" "$M2") $(ticks $PG) $(ticks "$REDIS") $(switches "$GATEWAY") $(switches "$M1" "$M2") $(jit_ticks "$GATEWAY") $(jit_ticks "$M1" "$M2"))
 sleep "$DURATION"
-b=($(ticks "$GATEWAY") $(ticks "$M1" "$M2") $(ticks $PG) $(ticks "$(pgrep -f 'redis-server.*6379' | head -1)") $(switches "$GATEWAY") $(switches "$M1" "$M2") $(jit_ticks "$GATEWAY") $(jit_ticks "$M1" "$M2"))
+b=($(ticks "$GATEWAY") $(ticks "$M1" "$M2") $(ticks $PG) $(ticks "$REDIS") $(switches "$GATEWAY") $(switches "$M1" "$M2") $(jit_ticks "$GATEWAY") $(jit_ticks "$M1" "$M2"))
 wait $client || true
 line=$(grep '^RESULT' "$out" || echo "RESULT failed")
 connected=$(field "$line" connected); delivered=$(field "$line" delivered); acked=$(field "$line" acked)
 ./suite down > /dev/null || true
 
 # --- 1b. the reference relay, same client, sizes and rate ---
-REF=bench/realtime/reference
-[ -d $REF/node_modules ] || (cd $REF && npm ci --no-audit --no-fund > /dev/null)
-for port in 3001 3002; do
-  PORT=$port node $REF/server.mjs > "$OUT/reference-$port.log" 2>&1 &
-  NODE_PIDS+=($!)
-done
-for port in 3001 3002; do
-  for _ in $(seq 1 50); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.2; done
-done
+start_relay "$OUT"
 RELAY=http://127.0.0.1:3001,http://127.0.0.1:3002
 for i in $(seq 1 "${WARMUP_RUNS:-3}"); do
   DURATION="${WARMUP:-20}" realtime_client socketio $RELAY > "$OUT/warmup-reference-$i.txt" 2>&1 || true
@@ -107,7 +100,6 @@ ref_out="$OUT/reference.txt"
 realtime_client socketio $RELAY > "$ref_out" 2>&1 &
 client=$!
 await_line LOAD-START "$ref_out" $client
-REDIS=$(pgrep -f 'redis-server.*6379' | head -1)
 ra=($(ticks "${NODE_PIDS[@]}") $(ticks "$REDIS"))
 sleep "$DURATION"
 rb=($(ticks "${NODE_PIDS[@]}") $(ticks "$REDIS"))
