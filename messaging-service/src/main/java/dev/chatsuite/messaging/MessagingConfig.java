@@ -61,6 +61,14 @@ public interface MessagingConfig {
     @WithDefault("PT30S")
     Duration postForwardTimeout();
 
+    /**
+     * Most post statements one instance runs at a time (MESSAGING_POST_STATEMENTS): posts of other
+     * conversations that are ready meanwhile wait for a free one and share it (docs/decisions.md).
+     */
+    @WithName("post-statements")
+    @WithDefault("2")
+    int postStatements();
+
     /** Most participants in a group. */
     @WithName("max-group-size")
     @WithDefault("256")

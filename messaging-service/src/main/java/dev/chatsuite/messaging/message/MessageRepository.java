@@ -74,6 +74,28 @@ public class MessageRepository {
             + "SELECT m.id, m.seq, NULL::uuid AS user_id FROM m UNION ALL SELECT NULL::uuid, NULL::bigint, r.user_id FROM r";
 
     /**
+     * Plain posts of several conversations in one statement (see {@link #insertMany}): $1..$6 are
+     * parallel arrays (conversation, id, sender, body, clientMessageId, created_at), each
+     * conversation's posts in arrival order. The conversation rows are locked in id order first,
+     * so two such statements never wait on each other in a cycle.
+     */
+    static final String INSERT_MANY = "WITH i AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[]) "
+            + "WITH ORDINALITY AS t(conv, id, sender, body, client_id, at, ord)), "
+            + "ok AS (SELECT i.conv, i.id, i.sender, i.body, i.client_id, i.at, row_number() OVER (PARTITION BY i.conv ORDER BY i.ord) AS n FROM i "
+            + "WHERE EXISTS (SELECT 1 FROM participant p WHERE p.conversation_id = i.conv AND p.user_id = i.sender)), "
+            + "g AS (SELECT ok.conv, count(*) AS cnt, max(ok.at) AS at, (array_agg(ok.id ORDER BY ok.n DESC))[1] AS last_id FROM ok GROUP BY ok.conv), "
+            + "l AS (SELECT id FROM conversation WHERE id IN (SELECT conv FROM g) ORDER BY id FOR NO KEY UPDATE), "
+            + "c AS (UPDATE conversation SET last_seq = last_seq + g.cnt, updated_at = g.at, last_message_id = g.last_id FROM g, l "
+            + "WHERE conversation.id = g.conv AND l.id = g.conv RETURNING conversation.id, conversation.last_seq - g.cnt AS base), "
+            + "m AS (" + INSERT_COLUMNS + "SELECT ok.id, ok.conv, c.base + ok.n, ok.sender, ok.body, '[]'::jsonb, ok.client_id, ok.at, "
+            + "NULL::uuid, NULL::bigint, NULL::uuid, NULL::text FROM ok JOIN c ON c.id = ok.conv RETURNING id, conversation_id, seq, sender_id), "
+            + "s AS (UPDATE participant p SET last_read_seq = GREATEST(p.last_read_seq, x.seq) "
+            + "FROM (SELECT conversation_id, sender_id, max(seq) AS seq FROM m GROUP BY conversation_id, sender_id) x "
+            + "WHERE p.conversation_id = x.conversation_id AND p.user_id = x.sender_id), "
+            + "r AS (SELECT conversation_id, user_id FROM participant WHERE conversation_id IN (SELECT conversation_id FROM m)) "
+            + "SELECT m.id, m.conversation_id, m.seq, NULL::uuid AS user_id FROM m UNION ALL SELECT NULL::uuid, r.conversation_id, NULL::bigint, r.user_id FROM r";
+
+    /**
      * The one lookup by message id alone (/api/messages/{id} names no conversation): one probe of
      * each partition's message_id index. Everything after it names the conversation it found.
      */
@@ -177,6 +199,65 @@ public class MessageRepository {
                         if (seq != null) {
                             stored.put(d.id(), new Posted(new StoredMessage(d.id(), conversation, seq, d.sender(), d.body(), List.of(),
                                     d.clientMessageId(), d.createdAt(), null, null, null), recipients));
+                        }
+                    }
+                    return stored;
+                });
+    }
+
+    /** The waiting plain posts of one conversation, in arrival order. */
+    public record Lane(UUID conversation, List<Draft> drafts) {
+    }
+
+    /**
+     * Stores the posts of several conversations in one statement and one transaction, each
+     * conversation as {@link #insertAll} would. Answers what was stored by draft id. A
+     * clientMessageId used before fails the whole statement (the caller then stores each
+     * conversation alone).
+     */
+    public Uni<Map<UUID, Posted>> insertMany(List<Lane> lanes) {
+        int n = lanes.stream().mapToInt(l -> l.drafts().size()).sum();
+        UUID[] conversations = new UUID[n];
+        UUID[] ids = new UUID[n];
+        UUID[] senders = new UUID[n];
+        String[] bodies = new String[n];
+        String[] clientIds = new String[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        int i = 0;
+        for (Lane lane : lanes) {
+            for (Draft d : lane.drafts()) {
+                conversations[i] = lane.conversation();
+                ids[i] = d.id();
+                senders[i] = d.sender();
+                bodies[i] = d.body();
+                clientIds[i] = d.clientMessageId();
+                at[i] = d.createdAt();
+                i++;
+            }
+        }
+        return pool.preparedQuery(INSERT_MANY)
+                .execute(Tuple.tuple().addArrayOfUUID(conversations).addArrayOfUUID(ids).addArrayOfUUID(senders).addArrayOfString(bodies)
+                        .addArrayOfString(clientIds).addArrayOfOffsetDateTime(at))
+                .map(rows -> {
+                    Map<UUID, Long> seqs = new HashMap<>();
+                    Map<UUID, List<UUID>> participants = new HashMap<>();
+                    for (Row row : rows) {
+                        UUID id = row.getUUID("id");
+                        if (id != null) {
+                            seqs.put(id, row.getLong("seq"));
+                        } else {
+                            participants.computeIfAbsent(row.getUUID("conversation_id"), c -> new ArrayList<>()).add(row.getUUID("user_id"));
+                        }
+                    }
+                    Map<UUID, Posted> stored = new HashMap<>();
+                    for (Lane lane : lanes) {
+                        List<UUID> recipients = List.copyOf(participants.getOrDefault(lane.conversation(), List.of()));
+                        for (Draft d : lane.drafts()) {
+                            Long seq = seqs.get(d.id());
+                            if (seq != null) {
+                                stored.put(d.id(), new Posted(new StoredMessage(d.id(), lane.conversation(), seq, d.sender(), d.body(), List.of(),
+                                        d.clientMessageId(), d.createdAt(), null, null, null), recipients));
+                            }
                         }
                     }
                     return stored;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
@@ -19,6 +20,7 @@ import dev.chatsuite.common.problem.ProblemException;
 import dev.chatsuite.messaging.Chat;
 import dev.chatsuite.messaging.Chat.User;
 import dev.chatsuite.messaging.caller.Caller;
+import dev.chatsuite.messaging.message.MessageRepository.Posted;
 import dev.chatsuite.messaging.message.MessageService.Outcome;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +28,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -142,7 +145,7 @@ class PostLanesTest {
     @Test
     void shouldRefuseWithRetryAfterWhenTooManyPostsWait() {
         // Two may wait behind the one in flight; the rest are refused at once, and nothing refused is stored.
-        PostLanes lanes = new PostLanes(repository, registry, 2);
+        PostLanes lanes = new PostLanes(repository, registry, 2, 1);
         List<User> members = members(2);
         UUID conversation = UUID.fromString(Chat.group(members.get(0), "lanes-full", members.get(1)));
         List<Uni<String>> answers = new ArrayList<>();
@@ -160,6 +163,96 @@ class PostLanesTest {
         assertThat(refused + stored).isEqualTo(10);
         assertThat(seqsByClientId(conversation.toString())).hasSize((int) stored)
                 .containsValues(LongStream.rangeClosed(1, stored).boxed().toArray(Long[]::new));
+    }
+
+    @Test
+    void shouldStoreConversationsThatWaitForTheSlotInOneStatementEachWithItsOwnSeqsAndRecipients() {
+        // One slot: what arrives while the first statement runs shares the next one.
+        PostLanes lanes = new PostLanes(repository, registry, PostLanes.MAX_WAITING, 1);
+        int conversations = 12;
+        int perConversation = 5;
+        List<List<User>> members = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        for (int c = 0; c < conversations; c++) {
+            List<User> group = members(3);
+            members.add(group);
+            ids.add(UUID.fromString(Chat.group(group.get(0), "slots-" + c, group.get(1), group.get(2))));
+        }
+        User outsider = User.create();
+        DistributionSummary shared = registry.find("chat.posts.statement.conversations").summary();
+        double statementsBefore = shared.count();
+        double conversationsBefore = shared.totalAmount();
+
+        List<Uni<Optional<Posted>>> posts = new ArrayList<>();
+        List<String> clientIds = new ArrayList<>();
+        for (int i = 0; i < perConversation; i++) {
+            for (int c = 0; c < conversations; c++) {
+                User sender = members.get(c).get(i % 3);
+                clientIds.add("s-" + c + "-" + i);
+                posts.add(lanes.post(ids.get(c), new MessageRepository.Draft(UUID.randomUUID(), sender.id(), "slot " + c + " " + i, "s-" + c + "-" + i,
+                        MessageService.now())));
+            }
+        }
+        // An outsider's post inside the shared statement is left out; the others are stored.
+        posts.add(lanes.post(ids.get(3), new MessageRepository.Draft(UUID.randomUUID(), outsider.id(), "not a member", "s-x", MessageService.now())));
+        List<Optional<Posted>> answers = Uni.join().all(posts).andFailFast().await().atMost(WAIT);
+
+        assertThat(answers.get(answers.size() - 1)).isEmpty();
+        for (int c = 0; c < conversations; c++) {
+            Map<String, Long> stored = seqsByClientId(ids.get(c).toString());
+            assertThat(stored).hasSize(perConversation).doesNotContainKey("s-x");
+            assertThat(lastSeq(ids.get(c).toString())).isEqualTo(perConversation);
+            List<UUID> group = members.get(c).stream().map(User::id).toList();
+            for (int i = 0; i < perConversation; i++) {
+                // Arrival order within the conversation is seq order, and each answer is its own stored row.
+                assertThat(stored.get("s-" + c + "-" + i)).isEqualTo(i + 1L);
+                Posted posted = answers.get(i * conversations + c).orElseThrow();
+                assertThat(posted.message().conversationId()).isEqualTo(ids.get(c));
+                assertThat(posted.message().seq()).isEqualTo(i + 1L);
+                assertThat(posted.message().body()).isEqualTo("slot " + c + " " + i);
+                // The recipients are this conversation's members, never another's.
+                assertThat(posted.participants()).containsExactlyInAnyOrderElementsOf(group);
+            }
+            // Each sender has read up to their own newest message (senders 0, 1, 2 posted i = 3, 4, 2 last).
+            assertThat(lastReadSeq(ids.get(c).toString(), members.get(c).get(0).id())).isEqualTo(4);
+            assertThat(lastReadSeq(ids.get(c).toString(), members.get(c).get(1).id())).isEqualTo(5);
+            assertThat(lastReadSeq(ids.get(c).toString(), members.get(c).get(2).id())).isEqualTo(3);
+        }
+        // Fewer statements than conversation batches: at least one carried several conversations.
+        DistributionSummary after = registry.find("chat.posts.statement.conversations").summary();
+        long statements = after.count() - (long) statementsBefore;
+        double batches = after.totalAmount() - conversationsBefore;
+        assertThat(batches).isGreaterThanOrEqualTo(conversations);
+        assertThat((double) statements).isLessThan(batches);
+    }
+
+    @Test
+    void shouldStoreEachConversationAloneWhenARepeatedClientMessageIdFailsTheSharedStatement() {
+        PostLanes lanes = new PostLanes(repository, registry, PostLanes.MAX_WAITING, 1);
+        List<User> a = members(2);
+        List<User> b = members(2);
+        UUID first = UUID.fromString(Chat.group(a.get(0), "slots-retry-a", a.get(1)));
+        UUID second = UUID.fromString(Chat.group(b.get(0), "slots-retry-b", b.get(1)));
+        Posted earlier = lanes.post(first, new MessageRepository.Draft(UUID.randomUUID(), a.get(0).id(), "earlier", "dup", MessageService.now()))
+                .await().atMost(WAIT).orElseThrow();
+
+        // A blocker holds the slot; then both conversations' batches share the next statement, one of them repeating "dup".
+        List<Uni<Optional<Posted>>> posts = new ArrayList<>();
+        posts.add(lanes.post(second, new MessageRepository.Draft(UUID.randomUUID(), b.get(0).id(), "blocker", "b-0", MessageService.now())));
+        posts.add(lanes.post(first, new MessageRepository.Draft(UUID.randomUUID(), a.get(0).id(), "again", "dup", MessageService.now())));
+        posts.add(lanes.post(first, new MessageRepository.Draft(UUID.randomUUID(), a.get(1).id(), "new in a", "a-1", MessageService.now())));
+        posts.add(lanes.post(second, new MessageRepository.Draft(UUID.randomUUID(), b.get(1).id(), "new in b", "b-1", MessageService.now())));
+        List<String> answers = Uni.join().all(posts.stream().map(p -> p.map(stored -> "seq " + stored.orElseThrow().message().seq())
+                .onFailure(PgException.class).recoverWithItem(e -> "failed " + ((PgException) e).getSqlState())).toList())
+                .andFailFast().await().atMost(WAIT);
+
+        // The repeat fails on its unique key, as when posted alone (MessageService then answers the earlier message);
+        // the others of the shared statement are stored as if it had never been tried.
+        assertThat(answers).containsExactly("seq 1", "failed 23505", "seq 2", "seq 2");
+        assertThat(seqsByClientId(first.toString())).containsOnly(Map.entry("dup", earlier.message().seq()), Map.entry("a-1", 2L));
+        assertThat(seqsByClientId(second.toString())).containsOnly(Map.entry("b-0", 1L), Map.entry("b-1", 2L));
+        assertThat(lastSeq(first.toString())).isEqualTo(2);
+        assertThat(lastSeq(second.toString())).isEqualTo(2);
     }
 
     private Uni<Outcome> post(User sender, String conversation, String body, String clientId) {
