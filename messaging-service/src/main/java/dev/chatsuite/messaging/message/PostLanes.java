@@ -80,7 +80,7 @@ public class PostLanes {
                 .description("Plain posts of one conversation stored by one statement").register(registry);
         this.waited = Timer.builder("chat.posts.lane.wait").description("A plain post's wait behind its conversation's statement in flight, then for a statement slot")
                 .publishPercentiles(0.5, 0.99).register(registry);
-        this.stored = Timer.builder("chat.posts.store").description("One post statement, from sending it to its commit's answer")
+        this.stored = Timer.builder("chat.posts.store").description("One post statement, from sending it to its commit's answer, once per conversation it stores")
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
 
