@@ -164,23 +164,9 @@ public class MessageRepository {
      * clientMessageId used before fails the whole statement (the caller then posts one by one).
      */
     public Uni<Map<UUID, Posted>> insertAll(UUID conversation, List<Draft> drafts) {
-        int n = drafts.size();
-        UUID[] ids = new UUID[n];
-        UUID[] senders = new UUID[n];
-        String[] bodies = new String[n];
-        String[] clientIds = new String[n];
-        OffsetDateTime[] at = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            Draft d = drafts.get(i);
-            ids[i] = d.id();
-            senders[i] = d.sender();
-            bodies[i] = d.body();
-            clientIds[i] = d.clientMessageId();
-            at[i] = d.createdAt();
-        }
+        List<Lane> lane = List.of(new Lane(conversation, drafts));
         return pool.preparedQuery(INSERT_ALL)
-                .execute(Tuple.tuple().addUUID(conversation).addArrayOfUUID(ids).addArrayOfUUID(senders).addArrayOfString(bodies)
-                        .addArrayOfString(clientIds).addArrayOfOffsetDateTime(at))
+                .execute(DraftColumns.of(lane).addDrafts(Tuple.tuple().addUUID(conversation)))
                 .map(rows -> {
                     Map<UUID, Long> seqs = new HashMap<>();
                     List<UUID> participants = new ArrayList<>();
@@ -192,16 +178,7 @@ public class MessageRepository {
                             participants.add(row.getUUID("user_id"));
                         }
                     }
-                    List<UUID> recipients = List.copyOf(participants);
-                    Map<UUID, Posted> stored = new HashMap<>();
-                    for (Draft d : drafts) {
-                        Long seq = seqs.get(d.id());
-                        if (seq != null) {
-                            stored.put(d.id(), new Posted(new StoredMessage(d.id(), conversation, seq, d.sender(), d.body(), List.of(),
-                                    d.clientMessageId(), d.createdAt(), null, null, null), recipients));
-                        }
-                    }
-                    return stored;
+                    return stored(lane, seqs, Map.of(conversation, participants));
                 });
     }
 
@@ -216,28 +193,9 @@ public class MessageRepository {
      * conversation alone).
      */
     public Uni<Map<UUID, Posted>> insertMany(List<Lane> lanes) {
-        int n = lanes.stream().mapToInt(l -> l.drafts().size()).sum();
-        UUID[] conversations = new UUID[n];
-        UUID[] ids = new UUID[n];
-        UUID[] senders = new UUID[n];
-        String[] bodies = new String[n];
-        String[] clientIds = new String[n];
-        OffsetDateTime[] at = new OffsetDateTime[n];
-        int i = 0;
-        for (Lane lane : lanes) {
-            for (Draft d : lane.drafts()) {
-                conversations[i] = lane.conversation();
-                ids[i] = d.id();
-                senders[i] = d.sender();
-                bodies[i] = d.body();
-                clientIds[i] = d.clientMessageId();
-                at[i] = d.createdAt();
-                i++;
-            }
-        }
+        DraftColumns columns = DraftColumns.of(lanes);
         return pool.preparedQuery(INSERT_MANY)
-                .execute(Tuple.tuple().addArrayOfUUID(conversations).addArrayOfUUID(ids).addArrayOfUUID(senders).addArrayOfString(bodies)
-                        .addArrayOfString(clientIds).addArrayOfOffsetDateTime(at))
+                .execute(columns.addDrafts(Tuple.tuple().addArrayOfUUID(columns.conversations())))
                 .map(rows -> {
                     Map<UUID, Long> seqs = new HashMap<>();
                     Map<UUID, List<UUID>> participants = new HashMap<>();
@@ -249,19 +207,51 @@ public class MessageRepository {
                             participants.computeIfAbsent(row.getUUID("conversation_id"), c -> new ArrayList<>()).add(row.getUUID("user_id"));
                         }
                     }
-                    Map<UUID, Posted> stored = new HashMap<>();
-                    for (Lane lane : lanes) {
-                        List<UUID> recipients = List.copyOf(participants.getOrDefault(lane.conversation(), List.of()));
-                        for (Draft d : lane.drafts()) {
-                            Long seq = seqs.get(d.id());
-                            if (seq != null) {
-                                stored.put(d.id(), new Posted(new StoredMessage(d.id(), lane.conversation(), seq, d.sender(), d.body(), List.of(),
-                                        d.clientMessageId(), d.createdAt(), null, null, null), recipients));
-                            }
-                        }
-                    }
-                    return stored;
+                    return stored(lanes, seqs, participants);
                 });
+    }
+
+    /** The drafts of {@code lanes} as the parallel arrays {@link #INSERT_ALL} and {@link #INSERT_MANY} unnest, in lane order. */
+    private record DraftColumns(UUID[] conversations, UUID[] ids, UUID[] senders, String[] bodies, String[] clientIds, OffsetDateTime[] at) {
+
+        static DraftColumns of(List<Lane> lanes) {
+            int n = lanes.stream().mapToInt(l -> l.drafts().size()).sum();
+            DraftColumns c = new DraftColumns(new UUID[n], new UUID[n], new UUID[n], new String[n], new String[n], new OffsetDateTime[n]);
+            int i = 0;
+            for (Lane lane : lanes) {
+                for (Draft d : lane.drafts()) {
+                    c.conversations[i] = lane.conversation();
+                    c.ids[i] = d.id();
+                    c.senders[i] = d.sender();
+                    c.bodies[i] = d.body();
+                    c.clientIds[i] = d.clientMessageId();
+                    c.at[i] = d.createdAt();
+                    i++;
+                }
+            }
+            return c;
+        }
+
+        /** Appends id, sender, body, clientMessageId and created_at. */
+        Tuple addDrafts(Tuple tuple) {
+            return tuple.addArrayOfUUID(ids).addArrayOfUUID(senders).addArrayOfString(bodies).addArrayOfString(clientIds).addArrayOfOffsetDateTime(at);
+        }
+    }
+
+    /** Each draft that got a seq, as stored, with its conversation's recipients; a draft left out has none. */
+    private static Map<UUID, Posted> stored(List<Lane> lanes, Map<UUID, Long> seqs, Map<UUID, List<UUID>> participants) {
+        Map<UUID, Posted> stored = new HashMap<>();
+        for (Lane lane : lanes) {
+            List<UUID> recipients = List.copyOf(participants.getOrDefault(lane.conversation(), List.of()));
+            for (Draft d : lane.drafts()) {
+                Long seq = seqs.get(d.id());
+                if (seq != null) {
+                    stored.put(d.id(), new Posted(new StoredMessage(d.id(), lane.conversation(), seq, d.sender(), d.body(), List.of(),
+                            d.clientMessageId(), d.createdAt(), null, null, null), recipients));
+                }
+            }
+        }
+        return stored;
     }
 
     /** A message, only if {@code reader} takes part in its conversation. */

@@ -28,9 +28,9 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 
 /**
  * Posts of one conversation that arrive together are stored together: one statement for those
@@ -184,11 +184,9 @@ class PostLanesTest {
         double conversationsBefore = shared.totalAmount();
 
         List<Uni<Optional<Posted>>> posts = new ArrayList<>();
-        List<String> clientIds = new ArrayList<>();
         for (int i = 0; i < perConversation; i++) {
             for (int c = 0; c < conversations; c++) {
                 User sender = members.get(c).get(i % 3);
-                clientIds.add("s-" + c + "-" + i);
                 posts.add(lanes.post(ids.get(c), new MessageRepository.Draft(UUID.randomUUID(), sender.id(), "slot " + c + " " + i, "s-" + c + "-" + i,
                         MessageService.now())));
             }
