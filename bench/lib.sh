@@ -62,6 +62,11 @@ realtime_client() {
   fi
   java -cp "$(cat "$cp")" bench/realtime/Realtime.java "$@"
 }
+# Untimed runs of the real-time client against the suite through the gateway, each followed by
+# analyze_db: usage: warmup_runs COUNT SECONDS OUT_PREFIX (outputs OUT_PREFIX-1.txt, -2.txt, ...).
+warmup_runs() { local i; for i in $(seq 1 "$1"); do
+  DURATION="$2" realtime_client suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$3-$i.txt" 2>&1 || true
+  analyze_db; done; }
 # The reference relay of bench/realtime (socket.io 4 + Redis adapter) as two Node processes on
 # 3001 and 3002, their logs under $1; their pids are added to NODE_PIDS (the caller kills them).
 # Returns once both ports answer (or after 10 s each).

@@ -28,10 +28,7 @@ for value in $2; do
   ./suite down > /dev/null 2>&1 || true
   analyze_db
   env "$VAR=$value" MESSAGING_INSTANCES=2 ./suite up --detach > "$OUT/up-$arm.log"
-  for i in $(seq 1 "${WARMUP_RUNS:-4}"); do
-    DURATION="${WARMUP:-20}" realtime_client suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$OUT/warmup-$arm-$i.txt" 2>&1 || true
-    analyze_db
-  done
+  warmup_runs "${WARMUP_RUNS:-4}" "${WARMUP:-20}" "$OUT/warmup-$arm"
   post_metrics > "$OUT/before-$arm.txt"
   stall=$(io_stall_ms)
   realtime_client suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$OUT/run-$arm.txt" 2>&1 || true

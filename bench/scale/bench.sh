@@ -56,10 +56,7 @@ MESSAGING_INSTANCES=2 ./suite up --detach > "$OUT/suite-up.log"
 GATEWAY=$(pid_of gateway); M1=$(pid_of messaging-service); M2=$(pid_of messaging-service-2)
 # Warm-up runs first: the model is about a warm fleet, not the JIT's first minutes (the JIT still
 # compiles for several runs; what it compiles during the measured run is reported apart).
-for i in $(seq 1 "${WARMUP_RUNS:-3}"); do
-  DURATION="${WARMUP:-20}" realtime_client suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$OUT/warmup-$i.txt" 2>&1 || true
-  analyze_db
-done
+warmup_runs "${WARMUP_RUNS:-3}" "${WARMUP:-20}" "$OUT/warmup"
 # The idle run: heaps before and after the connect, read while the client holds its sockets
 # (HOLD_SECONDS) before a token load of one second.
 idle="$OUT/idle.txt"

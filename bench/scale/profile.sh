@@ -31,10 +31,7 @@ agent() { jcmd "$1" JVMTI.agent_load "$LIB" "\"$2\"" > /dev/null; }
 analyze_db
 MESSAGING_INSTANCES=2 ./suite up --detach > "$OUT/profile-suite-up.log"
 declare -A PIDS=([gateway]=$(pid_of gateway) [messaging]=$(pid_of messaging-service))
-for i in $(seq 1 "${WARMUP_RUNS:-3}"); do
-  DURATION="${WARMUP:-20}" realtime_client suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$OUT/profile-warmup-$i.txt" 2>&1 || true
-  analyze_db
-done
+warmup_runs "${WARMUP_RUNS:-3}" "${WARMUP:-20}" "$OUT/profile-warmup"
 run="$OUT/profile-run.txt"
 realtime_client suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$run" 2>&1 &
 client=$!
