@@ -57,11 +57,15 @@ final class Postgres implements AutoCloseable {
         return new Postgres("embedded", "127.0.0.1", pg.getPort(), "postgres", "", pg);
     }
 
+    /** What {@link #prepare} read of the server: a warning about its autovacuum or null, and its connections. */
+    record Settings(String warning, ConnectionBudget connections) {
+    }
+
     /**
-     * Creates the suite's databases where absent and answers a warning about the server's
-     * settings for the launcher to print, or null; one admin connection for both.
+     * Creates the suite's databases where absent and reads the server's settings the launcher
+     * needs; one admin connection for both.
      */
-    String prepare(List<String> names) throws SQLException {
+    Settings prepare(List<String> names) throws SQLException {
         String url = "jdbc:postgresql://" + host + ":" + port + "/postgres";
         try (Connection admin = DriverManager.getConnection(url, user, password)) {
             for (String name : names) {
@@ -77,8 +81,12 @@ final class Postgres implements AutoCloseable {
                     create.execute("CREATE DATABASE " + name);
                 }
             }
-            try (Statement show = admin.createStatement(); ResultSet rs = show.executeQuery("SHOW autovacuum")) {
-                return rs.next() ? autovacuumWarning(rs.getString(1)) : null;
+            // reserved_connections is PostgreSQL 16's; current_setting(..., true) is null before it.
+            try (Statement show = admin.createStatement(); ResultSet rs = show.executeQuery("SELECT current_setting('autovacuum'), "
+                    + "current_setting('max_connections')::int, current_setting('superuser_reserved_connections')::int "
+                    + "+ coalesce(current_setting('reserved_connections', true)::int, 0)")) {
+                rs.next();
+                return new Settings(autovacuumWarning(rs.getString(1)), new ConnectionBudget(rs.getInt(2), rs.getInt(3)));
             }
         }
     }

@@ -101,9 +101,19 @@ public final class Suite {
         Postgres postgres = Postgres.resolve(env, dataDir);
         backends.add(postgres);
         System.out.println("suite: using " + postgres.describe());
-        String warning = postgres.prepare(List.of("auth", "messaging", "media"));
-        if (warning != null) {
-            System.out.println("suite: warning: " + warning);
+        Postgres.Settings settings = postgres.prepare(List.of("auth", "messaging", "media"));
+        if (settings.warning() != null) {
+            System.out.println("suite: warning: " + settings.warning());
+        }
+        // auth, media and each messaging instance hold a pool each.
+        int pooled = 2 + messagingInstances;
+        int pool = settings.connections().poolSize(env, pooled);
+        String tooMany = settings.connections().warning(pooled, pool);
+        if (tooMany != null) {
+            System.out.println("suite: warning: " + tooMany);
+        } else if (pool < ConnectionBudget.DEFAULT_POOL) {
+            System.out.println("suite: database pools of " + pool + " connections per service, so that all " + pooled
+                    + " fit in PostgreSQL's max_connections");
         }
         Redis redis = Redis.resolve(env);
         backends.add(redis);
@@ -115,6 +125,7 @@ public final class Suite {
         shared.put("DB_PORT", Integer.toString(postgres.port));
         shared.put("DB_USER", postgres.user);
         shared.put("DB_PASSWORD", postgres.password);
+        shared.put("DB_POOL_SIZE", Integer.toString(pool));
         shared.put("REDIS_URL", redis.url);
         shared.putIfAbsent("MEDIA_SIGNING_SECRET", secrets.get("media-signing-secret"));
         // The services run in the prod profile, which needs every secret set (no local defaults).
