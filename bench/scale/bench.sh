@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
 # The measured inputs of docs/scale.md's capacity model, on this box, in one run.
 #
-# 1. Through the gateway (MESSAGING_INSTANCES=2 ./suite up --detach, the launcher's defaults):
+# 1. Through the gateway (MESSAGING_INSTANCES=INSTANCES ./suite up --detach, the launcher's defaults):
 #    after WARMUP_RUNS untimed runs of WARMUP s, two client runs of SOCKETS sockets each.
-#    The idle run: the live heap (after a full GC) of the gateway and of both instances is read
+#    The idle run: the live heap (after a full GC) of the gateway and of every instance is read
 #    before and after its sockets connect, then it closes them after a token load. The timed run
 #    (its own sockets, no forced GC before its load, which would tenure the new sockets' state
 #    and spare the load the young collections that copy it): RATE messages/s for DURATION s into
 #    conversations of GROUP, CPU seconds of each process per 1,000 deliveries counted at the
 #    receivers, and PostgreSQL's per 1,000 posts. The JIT compiler threads' share of the measured
-#    CPU is reported apart, and context switches per delivery beside it.
+#    CPU is reported apart, and context switches per delivery beside it, and the instances'
+#    connections to PostgreSQL (most open, most busy at once) during the load.
 #    Then the reference relay of bench/realtime (socket.io 4 + Redis adapter, two Node processes,
 #    no storage) under the same client, sizes and rate after as many warm-up runs: its CPU per
 #    1,000 deliveries (both processes, and the machine's Redis apart), the same box's yardstick.
 # 2. Redis CPU (ms) per 1,000 publishes of a PAYLOAD-byte publication with one subscriber: a single
 #    node (PUBLISH), a local 3-primary cluster with sharded pub/sub (SPUBLISH on the owning
 #    primary) and the same cluster with classic PUBLISH (broadcast over the cluster bus).
-# Table into bench/scale/result.md; raw outputs under bench/scale/out/.
-# usage: bench/scale/bench.sh   (env: SOCKETS=2000 GROUP=10 RATE=1000 DURATION=30 PUBLISHES=200000 WARMUP_RUNS=3 WARMUP=20)
+# Table into bench/scale/result.md (result-N-instances.md for INSTANCES=N other than 2); raw outputs
+# under bench/scale/out/. More instances than 2 measure what the fan-out costs as a fleet grows:
+# the gateway hands sockets to instances in turn, so a conversation's event reaches min(N, GROUP)
+# instances and (N-1)/N of the posts go to their conversation's owner on another one.
+# usage: bench/scale/bench.sh   (env: INSTANCES=2 SOCKETS=2000 GROUP=10 RATE=1000 DURATION=30 PUBLISHES=200000 WARMUP_RUNS=3 WARMUP=20)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -27,7 +31,9 @@ OUT=$HERE/out
 mkdir -p "$OUT"
 export SOCKETS="${SOCKETS:-2000}" GROUP="${GROUP:-10}" RATE="${RATE:-1000}" DURATION="${DURATION:-30}" BATCH="${BATCH:-100}"
 export HOLD_SECONDS="${HOLD_SECONDS:-8}" USERS_FILE="$OUT/users.tsv"
-PUBLISHES="${PUBLISHES:-200000}" PAYLOAD="${PAYLOAD:-600}"
+PUBLISHES="${PUBLISHES:-200000}" PAYLOAD="${PAYLOAD:-600}" INSTANCES="${INSTANCES:-2}"
+RESULT=$HERE/result.md
+[ "$INSTANCES" = 2 ] || RESULT=$HERE/result-$INSTANCES-instances.md
 CLUSTER_DIR=$(mktemp -d)
 REDIS_PIDS=()
 NODE_PIDS=()
@@ -52,8 +58,10 @@ hz=$(getconf CLK_TCK)
 ./suite down > /dev/null || true
 # Analyzed before the run and again once its users and groups exist (bench/lib.sh).
 analyze_db
-MESSAGING_INSTANCES=2 ./suite up --detach > "$OUT/suite-up.log"
-GATEWAY=$(pid_of gateway); M1=$(pid_of messaging-service); M2=$(pid_of messaging-service-2)
+MESSAGING_INSTANCES=$INSTANCES ./suite up --detach > "$OUT/suite-up.log"
+GATEWAY=$(pid_of gateway); M=($(pid_of messaging-service))
+for i in $(seq 2 "$INSTANCES"); do M+=($(pid_of messaging-service-$i)); done
+live_all() { local p t=0; for p in "${M[@]}"; do t=$((t + $(live_kb "$p"))); done; echo $t; }
 # Warm-up runs first: the model is about a warm fleet, not the JIT's first minutes (the JIT still
 # compiles for several runs; what it compiles during the measured run is reported apart).
 warmup_runs "${WARMUP_RUNS:-3}" "${WARMUP:-20}" "$OUT/warmup"
@@ -63,9 +71,9 @@ idle="$OUT/idle.txt"
 HOLD_SECONDS=20 RATE=10 DURATION=1 realtime_client suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$idle" 2>&1 &
 client=$!
 await_line SETUP-DONE "$idle" $client
-gw0=$(live_kb "$GATEWAY"); m0=$(( $(live_kb "$M1") + $(live_kb "$M2") ))
+gw0=$(live_kb "$GATEWAY"); m0=$(live_all)
 await_line CONNECTED "$idle" $client
-gw1=$(live_kb "$GATEWAY"); m1=$(( $(live_kb "$M1") + $(live_kb "$M2") ))
+gw1=$(live_kb "$GATEWAY"); m1=$(live_all)
 wait $client || true
 # Read once the client has ended: its RESULT line is printed after the hold.
 idle_connected=$(field "$(grep '^RESULT' "$idle" || true)" connected)
@@ -79,10 +87,19 @@ analyze_db
 await_line LOAD-START "$out" $client
 PG=$(pgrep -x postgres | tr '\n' ' ')
 REDIS=$(pgrep -f 'redis-server.*6379' | head -1)
-a=($(ticks "$GATEWAY") $(ticks "$M1" "$M2") $(ticks $PG) $(ticks "$REDIS") $(switches "$GATEWAY") $(switches "$M1" "$M2") $(jit_ticks "$GATEWAY") $(jit_ticks "$M1" "$M2"))
+a=($(ticks "$GATEWAY") $(ticks "${M[@]}") $(ticks $PG) $(ticks "$REDIS") $(switches "$GATEWAY") $(switches "${M[@]}") $(jit_ticks "$GATEWAY") $(jit_ticks "${M[@]}"))
+# The instances' connections to PostgreSQL during the load, sampled every 0.2 s from one psql
+# session (one backend, so the sampling adds nothing measurable to PostgreSQL's CPU): open, and
+# busy (not idle) at that instant.
+{ for _ in $(seq 1 $((DURATION * 5))); do echo "SELECT count(*), count(*) FILTER (WHERE state <> 'idle') FROM pg_stat_activity WHERE datname = 'messaging';"; sleep 0.2; done; } \
+  | psql -h 127.0.0.1 -U postgres -At -F ' ' > "$OUT/pg-connections.txt" 2>&1 &
+sampler=$!
 sleep "$DURATION"
-b=($(ticks "$GATEWAY") $(ticks "$M1" "$M2") $(ticks $PG) $(ticks "$REDIS") $(switches "$GATEWAY") $(switches "$M1" "$M2") $(jit_ticks "$GATEWAY") $(jit_ticks "$M1" "$M2"))
+b=($(ticks "$GATEWAY") $(ticks "${M[@]}") $(ticks $PG) $(ticks "$REDIS") $(switches "$GATEWAY") $(switches "${M[@]}") $(jit_ticks "$GATEWAY") $(jit_ticks "${M[@]}"))
 wait $client || true
+kill $sampler 2>/dev/null || true
+pg_open=$(awk 'NF == 2 && $1 > m {m = $1} END {print m + 0}' "$OUT/pg-connections.txt")
+pg_busy=$(awk 'NF == 2 && $2 > m {m = $2} END {print m + 0}' "$OUT/pg-connections.txt")
 line=$(grep '^RESULT' "$out" || echo "RESULT failed")
 connected=$(field "$line" connected); delivered=$(field "$line" delivered); acked=$(field "$line" acked)
 ./suite down > /dev/null || true
@@ -143,26 +160,27 @@ subscribe "$other" SUBSCRIBE chat:user:bench
 broadcast_cpu=$(measure "$cluster_pids" redis-benchmark -p "$owner" -n "$PUBLISHES" -c 20 -P 16 -q PUBLISH chat:user:bench "$body")
 
 {
-  echo "\`bench/scale/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD); CPU $IDLE % idle before the run; $(nproc) cores). Part 1: \`MESSAGING_INSTANCES=2 ./suite up --detach\` (launcher defaults, rate limits on), an idle run of $SOCKETS sockets for the heap, then a timed run of $SOCKETS sockets through \`ws://127.0.0.1:8080/ws\` opened $BATCH at a time (no forced GC before its load), conversations of $GROUP, $RATE messages/s for $DURATION s, counted at the receivers: $line; then the reference relay (socket.io 4 + Redis adapter, two Node processes on 3001/3002) after ${WARMUP_RUNS:-3} warm-up runs, the same client and load: $ref_line"
+  echo "\`bench/scale/bench.sh\` ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD); CPU $IDLE % idle before the run; $(nproc) cores). Part 1: \`MESSAGING_INSTANCES=$INSTANCES ./suite up --detach\` (launcher defaults, rate limits on), an idle run of $SOCKETS sockets for the heap, then a timed run of $SOCKETS sockets through \`ws://127.0.0.1:8080/ws\` opened $BATCH at a time (no forced GC before its load), conversations of $GROUP, $RATE messages/s for $DURATION s, counted at the receivers: $line; then the reference relay (socket.io 4 + Redis adapter, two Node processes on 3001/3002) after ${WARMUP_RUNS:-3} warm-up runs, the same client and load: $ref_line"
   echo
   echo "| figure | value |"
   echo "|---|---|"
   echo "| sockets connected (timed run) | $connected of $SOCKETS |"
   echo "| gateway live heap per idle proxied socket (idle run, $idle_connected sockets) | $(kb_per "$gw1" "$gw0" "$idle_connected") KB ($gw0 → $gw1 kB) |"
-  echo "| messaging live heap per idle socket, both instances (idle run) | $(kb_per "$m1" "$m0" "$idle_connected") KB ($m0 → $m1 kB) |"
+  echo "| messaging live heap per idle socket, all $INSTANCES instances (idle run) | $(kb_per "$m1" "$m0" "$idle_connected") KB ($m0 → $m1 kB) |"
   echo "| gateway CPU s per 1,000 deliveries | $(per $((b[0] - a[0])) "$delivered") |"
-  echo "| messaging CPU s per 1,000 deliveries (both instances) | $(per $((b[1] - a[1])) "$delivered") |"
+  echo "| messaging CPU s per 1,000 deliveries (all $INSTANCES instances) | $(per $((b[1] - a[1])) "$delivered") |"
   echo "| of which JIT compiling: gateway, messaging | $(per $((b[6] - a[6])) "$delivered"), $(per $((b[7] - a[7])) "$delivered") |"
   echo "| without the JIT's compiling: gateway, messaging | $(per $((b[0] - a[0] - b[6] + a[6])) "$delivered"), $(per $((b[1] - a[1] - b[7] + a[7])) "$delivered") |"
   echo "| PostgreSQL CPU s per 1,000 posts | $(per $((b[2] - a[2])) "$acked") |"
+  echo "| messaging's connections to PostgreSQL during the load, all $INSTANCES instances: most open, most busy at once (0.2 s samples) | $pg_open, $pg_busy |"
   echo "| Redis CPU ms per 1,000 deliveries (suite) | $(per $(((b[3] - a[3]) * 1000)) "$delivered") |"
   echo "| gateway context switches per delivery | $(awk -v x=$((b[4] - a[4])) -v n="$delivered" 'BEGIN {printf "%.2f", (n > 0 ? x / n : 0)}') |"
-  echo "| messaging context switches per delivery (both instances) | $(awk -v x=$((b[5] - a[5])) -v n="$delivered" 'BEGIN {printf "%.2f", (n > 0 ? x / n : 0)}') |"
+  echo "| messaging context switches per delivery (all $INSTANCES instances) | $(awk -v x=$((b[5] - a[5])) -v n="$delivered" 'BEGIN {printf "%.2f", (n > 0 ? x / n : 0)}') |"
   echo "| reference relay: CPU s per 1,000 deliveries, both Node processes | $(per $((rb[0] - ra[0])) "$ref_delivered") |"
   echo "| reference relay: Redis CPU ms per 1,000 deliveries | $(per $(((rb[1] - ra[1]) * 1000)) "$ref_delivered") |"
   echo "| suite before storage (gateway + messaging + Redis) ÷ relay (Node + Redis), CPU per delivery | $(awk -v s=$((b[0] - a[0] + b[1] - a[1] + b[3] - a[3])) -v n="$delivered" -v r=$((rb[0] - ra[0] + rb[1] - ra[1])) -v m="$ref_delivered" 'BEGIN {printf "%.2f", (n > 0 && m > 0 && r > 0 ? (s / n) / (r / m) : 0)}') |"
   echo "| Redis CPU ms per 1,000 publishes of $PAYLOAD B, single node, PUBLISH | $single_cpu |"
   echo "| Redis CPU ms per 1,000 publishes, 3-primary cluster, SPUBLISH (all nodes) | $sharded_cpu |"
   echo "| Redis CPU ms per 1,000 publishes, 3-primary cluster, classic PUBLISH (all nodes) | $broadcast_cpu |"
-} > $HERE/result.md
-cat $HERE/result.md
+} > "$RESULT"
+cat "$RESULT"

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Where the CPU goes under the scale bench's load, through the gateway: async-profiler (from Maven
 # Central, tools.profiler:async-profiler) attached with `jcmd JVMTI.agent_load` to the gateway and
-# the first messaging instance for PROFILE_SECONDS of a timed run, after WARMUP_RUNS untimed ones.
+# the first of INSTANCES messaging instances for PROFILE_SECONDS of a timed run, after WARMUP_RUNS untimed ones.
 # Writes collapsed stacks (out/profile-<service>.collapsed, for any flame-graph tool) and prints
 # each one's heaviest leaf frames and the suite's own frames by inclusive share. Samples are CPU
 # time by interval timer (itimer): kernel frames show as the syscall's name.
-# usage: bench/scale/profile.sh   (env: SOCKETS=2000 GROUP=10 RATE=1000 DURATION=30 WARMUP_RUNS=3
+# usage: bench/scale/profile.sh   (env: INSTANCES=2 SOCKETS=2000 GROUP=10 RATE=1000 DURATION=30 WARMUP_RUNS=3
 #        WARMUP=20 PROFILE_SECONDS=20 ASYNC_PROFILER=4.1)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -29,7 +29,7 @@ agent() { jcmd "$1" JVMTI.agent_load "$LIB" "\"$2\"" > /dev/null; }
 
 ./suite down > /dev/null 2>&1 || true
 analyze_db
-MESSAGING_INSTANCES=2 ./suite up --detach > "$OUT/profile-suite-up.log"
+MESSAGING_INSTANCES="${INSTANCES:-2}" ./suite up --detach > "$OUT/profile-suite-up.log"
 declare -A PIDS=([gateway]=$(pid_of gateway) [messaging]=$(pid_of messaging-service))
 warmup_runs "${WARMUP_RUNS:-3}" "${WARMUP:-20}" "$OUT/profile-warmup"
 run="$OUT/profile-run.txt"
