@@ -189,11 +189,15 @@ class KubernetesManifestTest {
         }
         Map<String, String> messaging = env(only(kind(objects, "Deployment"), "messaging-service").at("/spec/template/spec/containers/0"), objects);
         assertThat(messaging).containsEntry("DB_READ_HOST", "postgres-replica.example.internal");
+        // Pools sized for 40 replicas on one primary (docs/scale.md, "Connections to the primary").
+        assertThat(messaging).containsEntry("DB_POOL_SIZE", "10");
+        int most = only(kind(objects, "HorizontalPodAutoscaler"), "messaging-service").at("/spec/maxReplicas").asInt();
+        assertThat(most * (Integer.parseInt(messaging.get("DB_POOL_SIZE")) + 2)).as("connections of the largest fleet").isLessThanOrEqualTo(480);
         // The dev and prod overlays keep one Redis and no read replica.
         for (String overlay : List.of("overlays/dev", "overlays/prod")) {
             List<JsonNode> other = render(overlay);
             Map<String, String> env = env(only(kind(other, "Deployment"), "messaging-service").at("/spec/template/spec/containers/0"), other);
-            assertThat(env).as(overlay).doesNotContainKeys("REDIS_CLIENT_TYPE", "DB_READ_HOST");
+            assertThat(env).as(overlay).doesNotContainKeys("REDIS_CLIENT_TYPE", "DB_READ_HOST", "DB_POOL_SIZE");
             assertThat(env.get("REDIS_URL")).as(overlay).doesNotContain(",");
         }
     }
