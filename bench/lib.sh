@@ -89,3 +89,13 @@ live_kb() { jcmd "$1" GC.run > /dev/null; jcmd "$1" GC.heap_info | awk '/garbage
   for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i+1); sub("K,?", "", v); s += v}} END {print s + 0}'; }
 # The word after key $2 in line $1 (a client's "RESULT k v k v ..." line).
 field() { echo "$1" | awk -v k="$2" '{for (i = 1; i < NF; i++) if ($i == k) print $(i+1)}'; }
+# Messaging's connections to PostgreSQL, sampled every 0.2 s for $1 s into $2 from one psql session
+# (one backend, so the sampling adds nothing measurable to PostgreSQL's CPU): a line "open busy" per
+# sample (busy: not idle at that instant). Runs in the background; its pid is in SAMPLER.
+sample_db_connections() {
+  { for _ in $(seq 1 $(($1 * 5))); do echo "SELECT count(*), count(*) FILTER (WHERE state <> 'idle') FROM pg_stat_activity WHERE datname = 'messaging';"; sleep 0.2; done; } \
+    | psql -h 127.0.0.1 -U postgres -At -F ' ' > "$2" 2>&1 &
+  SAMPLER=$!
+}
+# The most connections open and the most busy at once in a sample_db_connections file: "open busy".
+db_connection_peaks() { awk 'NF == 2 && $1 > o {o = $1} NF == 2 && $2 > b {b = $2} END {print o + 0, b + 0}' "$1"; }

@@ -88,18 +88,13 @@ await_line LOAD-START "$out" $client
 PG=$(pgrep -x postgres | tr '\n' ' ')
 REDIS=$(pgrep -f 'redis-server.*6379' | head -1)
 a=($(ticks "$GATEWAY") $(ticks "${M[@]}") $(ticks $PG) $(ticks "$REDIS") $(switches "$GATEWAY") $(switches "${M[@]}") $(jit_ticks "$GATEWAY") $(jit_ticks "${M[@]}"))
-# The instances' connections to PostgreSQL during the load, sampled every 0.2 s from one psql
-# session (one backend, so the sampling adds nothing measurable to PostgreSQL's CPU): open, and
-# busy (not idle) at that instant.
-{ for _ in $(seq 1 $((DURATION * 5))); do echo "SELECT count(*), count(*) FILTER (WHERE state <> 'idle') FROM pg_stat_activity WHERE datname = 'messaging';"; sleep 0.2; done; } \
-  | psql -h 127.0.0.1 -U postgres -At -F ' ' > "$OUT/pg-connections.txt" 2>&1 &
-sampler=$!
+# The instances' connections to PostgreSQL during the load.
+sample_db_connections "$DURATION" "$OUT/pg-connections.txt"
 sleep "$DURATION"
 b=($(ticks "$GATEWAY") $(ticks "${M[@]}") $(ticks $PG) $(ticks "$REDIS") $(switches "$GATEWAY") $(switches "${M[@]}") $(jit_ticks "$GATEWAY") $(jit_ticks "${M[@]}"))
 wait $client || true
-kill $sampler 2>/dev/null || true
-pg_open=$(awk 'NF == 2 && $1 > m {m = $1} END {print m + 0}' "$OUT/pg-connections.txt")
-pg_busy=$(awk 'NF == 2 && $2 > m {m = $2} END {print m + 0}' "$OUT/pg-connections.txt")
+kill "$SAMPLER" 2>/dev/null || true
+read -r pg_open pg_busy < <(db_connection_peaks "$OUT/pg-connections.txt")
 line=$(grep '^RESULT' "$out" || echo "RESULT failed")
 connected=$(field "$line" connected); delivered=$(field "$line" delivered); acked=$(field "$line" acked)
 ./suite down > /dev/null || true

@@ -19,12 +19,10 @@ for pool in ${1:?usage: pool-storm.sh \"POOL_SIZES\"}; do
   analyze_db
   DB_POOL_SIZE=$pool MESSAGING_INSTANCES=$INSTANCES ./suite up --detach > "$OUT/storm-suite-up.log"
   BATCH=100 warmup_runs "${WARMUP_RUNS:-1}" "${WARMUP:-10}" "$OUT/storm-warmup"
-  { for _ in $(seq 1 150); do echo "SELECT count(*), count(*) FILTER (WHERE state <> 'idle') FROM pg_stat_activity WHERE datname = 'messaging';"; sleep 0.2; done; } \
-    | psql -h 127.0.0.1 -U postgres -At -F ' ' > "$OUT/storm-pg-$pool.txt" 2>&1 &
-  sampler=$!
+  sample_db_connections 30 "$OUT/storm-pg-$pool.txt"
   BATCH="$SOCKETS" DURATION=5 realtime_client suite http://127.0.0.1:8081 http://127.0.0.1:8080 > "$OUT/storm-$pool.txt" 2>&1 || true
-  kill $sampler 2> /dev/null || true
+  kill "$SAMPLER" 2> /dev/null || true
   echo "DB_POOL_SIZE=$pool: $(grep '^CONNECTED' "$OUT/storm-$pool.txt" || echo 'CONNECTED ?'); most open, busy:" \
-    "$(awk 'NF == 2 && $1 > o {o = $1} NF == 2 && $2 > b {b = $2} END {print o + 0 ", " b + 0}' "$OUT/storm-pg-$pool.txt")"
+    "$(db_connection_peaks "$OUT/storm-pg-$pool.txt")"
   grep '^RESULT' "$OUT/storm-$pool.txt" || echo "RESULT failed"
 done
