@@ -4,9 +4,9 @@ import java.util.Map;
 
 /**
  * Each service's reactive pool (DB_POOL_SIZE) sized so that every service's pool fits in the
- * server's connections at once. With the default of 20, four messaging instances and auth and
- * media asked 120 of a default server's 97, and sockets opened in a burst were refused
- * (docs/decisions.md, "Pools that fit the server").
+ * server's connections at once. With the default of 20, four messaging instances, auth and media
+ * asked 132 (Flyway's included) of a default server's 97, and sockets opened in a burst were
+ * refused (docs/decisions.md, "Pools that fit the server").
  *
  * @param maxConnections the server's max_connections
  * @param reserved its superuser_reserved_connections (and reserved_connections), not ours to use
