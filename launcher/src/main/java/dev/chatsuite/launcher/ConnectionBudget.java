@@ -27,10 +27,15 @@ record ConnectionBudget(int maxConnections, int reserved) {
         return Math.max(0, maxConnections - reserved - HEADROOM);
     }
 
+    /** True when the user set DB_POOL_SIZE: the launcher then keeps it and only warns. */
+    static boolean given(Map<String, String> env) {
+        String pool = env.get("DB_POOL_SIZE");
+        return pool != null && !pool.isBlank();
+    }
+
     /** DB_POOL_SIZE when the user set it, else {@link #poolSize(int)}. */
     int poolSize(Map<String, String> env, int services) {
-        String given = env.get("DB_POOL_SIZE");
-        return given == null || given.isBlank() ? poolSize(services) : Integer.parseInt(given.trim());
+        return given(env) ? Integer.parseInt(env.get("DB_POOL_SIZE").trim()) : poolSize(services);
     }
 
     /** The reactive pool of each of {@code services} services: the default, or an even share of what is available. */

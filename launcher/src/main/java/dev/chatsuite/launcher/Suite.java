@@ -111,7 +111,7 @@ public final class Suite {
         String tooMany = settings.connections().warning(pooled, pool);
         if (tooMany != null) {
             System.out.println("suite: warning: " + tooMany);
-        } else if (pool < ConnectionBudget.DEFAULT_POOL) {
+        } else if (pool < ConnectionBudget.DEFAULT_POOL && !ConnectionBudget.given(env)) {
             System.out.println("suite: database pools of " + pool + " connections per service, so that all " + pooled
                     + " fit in PostgreSQL's max_connections");
         }

@@ -32,6 +32,10 @@ class ConnectionBudgetTest {
         assertThat(defaults.poolSize(Map.of("DB_POOL_SIZE", "8"), 6)).isEqualTo(8);
         assertThat(defaults.poolSize(Map.of("DB_POOL_SIZE", " "), 6)).isEqualTo(13);
         assertThat(defaults.poolSize(Map.of(), 4)).isEqualTo(20);
+        // Only a pool the launcher chose is announced as shrunk.
+        assertThat(ConnectionBudget.given(Map.of("DB_POOL_SIZE", "8"))).isTrue();
+        assertThat(ConnectionBudget.given(Map.of("DB_POOL_SIZE", " "))).isFalse();
+        assertThat(ConnectionBudget.given(Map.of())).isFalse();
     }
 
     @Test
